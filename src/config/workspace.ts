@@ -1,0 +1,69 @@
+import type { Config } from './config.js';
+import type { OwnersRegistry } from '../model/owners.js';
+import type { Rule } from '../model/rule.js';
+import type { Policy, Schemas } from '../policy/policy.js';
+import type { Source } from '../load/source.js';
+import { FsSource } from '../load/fs-source.js';
+import { createAjv } from '../evaluate/create-ajv.js';
+import { CODE_RULES } from '../evaluate/code-rules.js';
+import {
+  loadPolicies,
+  loadSchemas,
+  type PolicyOrigin,
+} from '../policy/load-policies.js';
+import { packageRoot } from '../policy/package-root.js';
+import { loadConfig } from './load-config.js';
+import { loadOwners } from './load-owners.js';
+
+/** Everything the check needs besides the identity files themselves. */
+export interface Workspace {
+  config: Config;
+  owners: OwnersRegistry;
+  schemas: Schemas;
+  /** The identity schema first, then every policy, by rule id. */
+  policies: Policy[];
+  /** Every rule the check can report, policies and code rules alike. */
+  rules: Map<string, Rule>;
+}
+
+/**
+ * Loads configuration, owners registry and policies from a tree. In a pull
+ * request that tree is the base commit, so a PR cannot weaken the rules it
+ * is judged by. Throws ConfigError for any problem in those files.
+ */
+export function loadWorkspace(
+  source: Source,
+  ownPackage: Source = new FsSource(packageRoot()),
+): Workspace {
+  const schemas = loadSchemas(ownPackage);
+  const ajv = createAjv(0);
+  const config = loadConfig(source, ajv, schemas.config);
+  const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
+
+  const origins: PolicyOrigin[] = [];
+  if (config.useDefaultPolicies) {
+    origins.push({
+      source: ownPackage,
+      dirs: ['policies/rules'],
+      label: '<nhi-policy>/',
+    });
+  }
+  if (config.policyPaths.length > 0) {
+    origins.push({ source, dirs: config.policyPaths, label: '' });
+  }
+  const identity: Policy = {
+    rule: schemas.identity['x-nhi-rule'] as Rule,
+    schema: schemas.identity,
+    file: '<nhi-policy>/policies/schemas/identity.schema.json',
+  };
+  const policies = [identity, ...loadPolicies(origins, schemas)];
+
+  const rules = new Map<string, Rule>();
+  for (const rule of [
+    ...policies.map((p) => p.rule),
+    ...Object.values(CODE_RULES),
+  ]) {
+    rules.set(rule.id, rule);
+  }
+  return { config, owners, schemas, policies, rules };
+}

@@ -1,0 +1,55 @@
+/**
+ * Shapes of credentials that must never be committed. Each is anchored on a
+ * vendor's documented prefix or structure, so ordinary ids, paths and role
+ * names do not match.
+ */
+export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
+  {
+    name: 'private key block',
+    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
+  },
+  {
+    name: 'GitHub token',
+    pattern:
+      /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
+  },
+  { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
+  { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  {
+    name: 'Slack webhook',
+    pattern:
+      /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/,
+  },
+  {
+    name: 'AWS access key id',
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/,
+  },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  {
+    name: 'Google service-account key',
+    pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
+  },
+  { name: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,}\b/ },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}\b/ },
+  {
+    name: 'SendGrid key',
+    pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
+  },
+  { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/ },
+  {
+    name: 'JSON web token',
+    pattern:
+      /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  },
+  {
+    name: 'password in a URL',
+    pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i,
+  },
+];
+
+/** One regular expression that finds any of the shapes in a whole file. */
+export const ANY_SECRET = new RegExp(
+  SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'),
+  'g',
+);

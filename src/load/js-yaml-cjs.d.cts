@@ -1,0 +1,2 @@
+import * as jsyaml from 'js-yaml';
+export = jsyaml;
