@@ -23,6 +23,8 @@ export function renderText(report: CheckReport, color: boolean): string {
 
   for (const [file, findings] of byFile) {
     lines.push(paint('bold', file));
+    // A rule's fix is shown once per file, under its first finding.
+    const explained = new Set<string>();
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(7);
       const severity = paint(f.severity, f.severity.padEnd(7));
@@ -32,7 +34,10 @@ export function renderText(report: CheckReport, color: boolean): string {
       lines.push(
         `  ${place} ${severity} ${f.ruleId}  ${safe(f.message)}${waived}`,
       );
-      lines.push(paint('dim', `          fix: ${safe(f.remediation)}`));
+      if (!explained.has(f.ruleId)) {
+        explained.add(f.ruleId);
+        lines.push(paint('dim', `          fix: ${safe(f.remediation)}`));
+      }
     }
     lines.push('');
   }
