@@ -22806,7 +22806,9 @@ function plainReason(reason, text, at) {
 function keyAt(text, at) {
     const line = text.split(/\r?\n/, at.line)[at.line - 1] ?? '';
     const match = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]{1,64})["']?\s*:/.exec(line.slice(at.column - 1));
-    return match?.[1] ?? null;
+    const key = match?.[1] ?? null;
+    // A key is shown in the message, so one that looks random is withheld.
+    return key !== null && !/^[A-Za-z0-9]{20,}$/.test(key) ? key : null;
 }
 function secondDocumentStart(text) {
     const lines = text.split(/\r?\n/);
@@ -23002,7 +23004,9 @@ function daysSince(today) {
             const fromData = schema.maxFrom
                 ? resolveRelativePointer(cxt, schema.maxFrom)
                 : undefined;
-            const limit = Number.isInteger(fromData) ? fromData : schema.max;
+            const limit = Number.isInteger(fromData)
+                ? fromData
+                : schema.max;
             if (limit === undefined)
                 return true;
             const elapsed = today - day;
@@ -23093,7 +23097,15 @@ function createAjv(today) {
 ;// CONCATENATED MODULE: ./src/evaluate/code-rules.ts
 const FILE_CONTROLS = { nist: ['CM-3'], soc2: ['CC8.1'] };
 function rule(id, name, severity, title, remediation, controls, runbookStep) {
-    return { id, name, severity, title, remediation, controls, ...(runbookStep ? { runbookStep } : {}) };
+    return {
+        id,
+        name,
+        severity,
+        title,
+        remediation,
+        controls,
+        ...(runbookStep ? { runbookStep } : {}),
+    };
 }
 /**
  * Rules that JSON Schema cannot express: reading the file, and facts that
@@ -23106,7 +23118,12 @@ const CODE_RULES = {
     leadingZero: rule('NHI-004', 'number-leading-zero', 'warning', 'Numbers are written without a leading zero', 'Remove the leading zero (write 30, not 030). YAML 1.2 reads 030 as thirty, but older tools read it as octal twenty-four.', FILE_CONTROLS),
     idMatchesFile: rule('NHI-102', 'id-matches-file', 'error', "Identity id equals the file's name", 'Rename the file to the id followed by .yaml, or change the id to match the file name.', { nist: ['IA-4'], soc2: ['CC6.1'] }, 'creation'),
     idUnique: rule('NHI-103', 'id-unique', 'error', 'Each identity id is used once', 'Give one of the two identities a different id (and file name); two files may not describe the same identity.', { cis: ['CIS Controls v8 5.1'], nist: ['IA-4'], soc2: ['CC6.1'] }, 'creation'),
-    secretInFile: rule('NHI-131', 'secret-in-file', 'error', 'No secret value is written in the repository', 'Treat the secret as leaked: revoke it now following the "suspected leak" checklist, store the new one in the vault, and write only its location under storage. Removing the line does not remove it from git history.', { cis: ['CIS Controls v8 3.11', 'CIS Controls v8 16.4'], pciDss: ['3.5.1', '8.3.2'], nist: ['IA-5(7)', 'SC-28'], soc2: ['CC6.1'] }, 'storage'),
+    secretInFile: rule('NHI-131', 'secret-in-file', 'error', 'No secret value is written in the repository', 'Treat the secret as leaked: revoke it now following the "suspected leak" checklist, store the new one in the vault, and write only its location under storage. Removing the line does not remove it from git history.', {
+        cis: ['CIS Controls v8 3.11', 'CIS Controls v8 16.4'],
+        pciDss: ['3.5.1', '8.3.2'],
+        nist: ['IA-5(7)', 'SC-28'],
+        soc2: ['CC6.1'],
+    }, 'storage'),
     sharedSecret: rule('NHI-132', 'shared-secret-location', 'error', 'No two credentials share one secret location', 'Give each credential its own path in the vault, so that rotating or revoking one never breaks another identity.', { pciDss: ['8.2.2'], nist: ['IA-5', 'AC-2'], soc2: ['CC6.1'] }, 'storage'),
     ownerTeamKnown: rule('NHI-151', 'owner-team-known', 'error', 'The owning team exists in the owners registry', 'Use a team key from owners.yaml, or add the team there first (with its members and escalation contacts).', { cis: ['CIS Controls v8 5.1'], nist: ['AC-2'], soc2: ['CC6.2'] }, 'ownership'),
     ownerPersonKnown: rule('NHI-152', 'owner-person-known', 'error', 'The accountable person exists and belongs to the owning team', 'Use a person key from owners.yaml who is a member of the owning team, or add them to the team there.', { cis: ['CIS Controls v8 5.1'], nist: ['AC-2'], soc2: ['CC6.2'] }, 'ownership'),
@@ -23115,7 +23132,11 @@ const CODE_RULES = {
 };
 /** Rule ids that no waiver can switch off. */
 const UNWAIVABLE = new Set([
-    'NHI-001', 'NHI-002', 'NHI-003', 'NHI-131', 'NHI-200',
+    'NHI-001',
+    'NHI-002',
+    'NHI-003',
+    'NHI-131',
+    'NHI-200',
 ]);
 
 ;// CONCATENATED MODULE: ./src/model/config-error.ts
@@ -23357,7 +23378,12 @@ function toPosix(text) {
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
 /** Names the configuration file may have, first match wins. */
-const CONFIG_FILES = ['nhi-policy.yaml', 'nhi-policy.yml', '.nhi-policy.yaml', '.nhi-policy.yml'];
+const CONFIG_FILES = [
+    'nhi-policy.yaml',
+    'nhi-policy.yml',
+    '.nhi-policy.yaml',
+    '.nhi-policy.yml',
+];
 const DEFAULT_CONFIG = {
     file: null,
     roots: ['identities'],
@@ -23417,13 +23443,20 @@ function sequenceLength(bytes, i) {
     const lead = bytes[i] ?? 0;
     if (lead < 0x80)
         return 1;
-    const [length, min, max] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-        : lead === 0xe0 ? [3, 0xa0, 0xbf]
-            : lead === 0xed ? [3, 0x80, 0x9f]
-                : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-                    : lead === 0xf0 ? [4, 0x90, 0xbf]
-                        : lead === 0xf4 ? [4, 0x80, 0x8f]
-                            : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+    const [length, min, max] = lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : lead === 0xed
+                ? [3, 0x80, 0x9f]
+                : lead >= 0xe1 && lead <= 0xef
+                    ? [3, 0x80, 0xbf]
+                    : lead === 0xf0
+                        ? [4, 0x90, 0xbf]
+                        : lead === 0xf4
+                            ? [4, 0x80, 0x8f]
+                            : lead >= 0xf1 && lead <= 0xf3
+                                ? [4, 0x80, 0xbf]
                                 : [0, 0, 0];
     if (length === 0)
         return 0;
@@ -23457,7 +23490,12 @@ function closest(typed, candidates) {
         }
     }
     const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
-    return bestDistance <= allowed ? best : null;
+    if (bestDistance <= allowed)
+        return best;
+    // A shortened key ("payments" for "payments-platform") is a likely slip
+    // too, when exactly one candidate extends it.
+    const extending = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+    return extending.length === 1 ? (extending[0] ?? null) : null;
 }
 /** Levenshtein distance with two rolling rows. */
 function editDistance(a, b) {
@@ -23480,21 +23518,45 @@ function editDistance(a, b) {
  * names do not match.
  */
 const SECRET_PATTERNS = [
-    { name: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-    { name: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/ },
+    {
+        name: 'private key block',
+        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        name: 'GitHub token',
+        pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
+    },
     { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
     { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-    { name: 'Slack webhook', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/ },
-    { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
+    {
+        name: 'Slack webhook',
+        pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/,
+    },
+    {
+        name: 'AWS access key id',
+        pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/,
+    },
     { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-    { name: 'Google service-account key', pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/ },
+    {
+        name: 'Google service-account key',
+        pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
+    },
     { name: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,}\b/ },
     { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
     { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}\b/ },
-    { name: 'SendGrid key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+    {
+        name: 'SendGrid key',
+        pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
+    },
     { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/ },
-    { name: 'JSON web token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
-    { name: 'password in a URL', pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i },
+    {
+        name: 'JSON web token',
+        pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+    },
+    {
+        name: 'password in a URL',
+        pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i,
+    },
 ];
 /** One regular expression that finds any of the shapes in a whole file. */
 const ANY_SECRET = new RegExp(SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'), 'g');
@@ -23511,7 +23573,10 @@ function findSecretsInText(text) {
     ANY_SECRET.lastIndex = 0;
     for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
         const index = m.slice(1).findIndex((group) => group !== undefined);
-        found.push({ offset: m.index, name: SECRET_PATTERNS[index]?.name ?? 'secret' });
+        found.push({
+            offset: m.index,
+            name: SECRET_PATTERNS[index]?.name ?? 'secret',
+        });
     }
     return found;
 }
@@ -23542,7 +23607,9 @@ function looksRandom(value) {
                 return true;
             continue;
         }
-        const classes = Number(/[a-z]/.test(part)) + Number(/[A-Z]/.test(part)) + Number(/[0-9]/.test(part));
+        const classes = Number(/[a-z]/.test(part)) +
+            Number(/[A-Z]/.test(part)) +
+            Number(/[0-9]/.test(part));
         if (classes === 3 && entropy(part) >= 4.0)
             return true;
     }
@@ -23573,7 +23640,9 @@ function showValue(value) {
         if (secretKind(value))
             return '(value hidden: it looks like a secret)';
         const chars = [...value];
-        const cut = chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : value;
+        const cut = chars.length > MAX_SHOWN
+            ? `${chars.slice(0, MAX_SHOWN).join('')}…`
+            : value;
         return JSON.stringify(cut);
     }
     if (value === null || value === undefined)
@@ -23611,8 +23680,10 @@ function describeError(error, root) {
             const extra = String(params.additionalProperty);
             const known = Object.keys(asSchema(parent?.properties) ?? {});
             const guess = closest(extra, known);
-            return at(`${error.instancePath}/${escapeSegment(extra)}`, `${label ? `${label} has an` : 'an'} unknown field "${extra}"` +
-                (guess ? `; did you mean "${guess}"?` : `; known fields: ${known.join(', ')}`));
+            return at(`${error.instancePath}/${escapeSegment(extra)}`, `${label ? `${label} has an` : 'an'} unknown field ${showValue(extra)}` +
+                (guess
+                    ? `; did you mean "${guess}"?`
+                    : `; known fields: ${known.join(', ')}`));
         }
         case 'type':
             return at(error.instancePath, describeType(label, value, String(params.type), hint));
@@ -23622,13 +23693,17 @@ function describeError(error, root) {
             if (value === null)
                 return at(error.instancePath, withHint(`${label} is empty`));
             return at(error.instancePath, `${label} ${showValue(value)} is not allowed; ` +
-                (guess ? `did you mean "${guess}"?` : `use one of: ${allowed.join(', ')}`));
+                (guess
+                    ? `did you mean "${guess}"?`
+                    : `use one of: ${allowed.join(', ')}`));
         }
         case 'const':
             return at(error.instancePath, withHint(`${label} must be ${JSON.stringify(params.allowedValue)}`));
         case 'format':
             return at(error.instancePath, `${label} ${showValue(value)} is not a real ${String(params.format)}` +
-                (params.format === 'date' ? ': write an existing date as YYYY-MM-DD' : ''));
+                (params.format === 'date'
+                    ? ': write an existing date as YYYY-MM-DD'
+                    : ''));
         case 'pattern':
             return at(error.instancePath, withHint(`${label} ${showValue(value)} has the wrong form`));
         case 'minLength':
@@ -23670,8 +23745,10 @@ function describeType(label, value, type, hint) {
         return `${label} is empty${hint ? `: ${hint}` : ''}`;
     }
     if (type === 'boolean') {
-        return `${label} must be true or false, not ${showValue(value)}` +
-            (typeof value === 'string' ? ' (YAML 1.2 reads yes, no, on and off as text)' : '');
+        return (`${label} must be true or false, not ${showValue(value)}` +
+            (typeof value === 'string'
+                ? ' (YAML 1.2 reads yes, no, on and off as text)'
+                : ''));
     }
     const words = {
         object: 'a mapping of fields (key: value)',
@@ -23680,7 +23757,8 @@ function describeType(label, value, type, hint) {
         integer: 'a whole number',
         number: 'a number',
     };
-    return `${label} must be ${words[type] ?? type}, not ${kindOf(value)}` + (hint ? `: ${hint}` : '');
+    return (`${label} must be ${words[type] ?? type}, not ${kindOf(value)}` +
+        (hint ? `: ${hint}` : ''));
 }
 function describeLength(label, value, keyword, limit, hint) {
     const length = typeof value === 'string' ? [...value].length : 0;
@@ -23691,12 +23769,12 @@ function describeLength(label, value, keyword, limit, hint) {
     return `${label} is ${length} characters long; it must be ${bound} ${limit} characters (each letter, digit or emoji counts as one)`;
 }
 function comparison(keyword) {
-    return {
+    return ({
         minimum: 'at least',
         maximum: 'at most',
         exclusiveMinimum: 'more than',
         exclusiveMaximum: 'less than',
-    }[keyword] ?? keyword;
+    }[keyword] ?? keyword);
 }
 function kindOf(value) {
     if (Array.isArray(value))
@@ -23711,7 +23789,11 @@ function kindOf(value) {
 function labelOf(pointer) {
     let label = '';
     for (const segment of splitPointer(pointer)) {
-        label += /^\d+$/.test(segment) ? `[${segment}]` : label ? `.${segment}` : segment;
+        label += /^\d+$/.test(segment)
+            ? `[${segment}]`
+            : label
+                ? `.${segment}`
+                : segment;
     }
     return label || 'the file';
 }
@@ -23731,14 +23813,18 @@ function hintFor(error, root) {
         const hint = asSchema(node)?.['x-nhi-hint'];
         if (typeof hint === 'string')
             found = hint;
-        node = asSchema(node)?.[segment] ?? (Array.isArray(node) ? node[Number(segment)] : undefined);
+        node =
+            asSchema(node)?.[segment] ??
+                (Array.isArray(node) ? node[Number(segment)] : undefined);
         if (node === undefined)
             break;
     }
     return found;
 }
 function asSchema(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
 }
 function escapeSegment(segment) {
     return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -23879,7 +23965,11 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
     const origins = [];
     if (config.useDefaultPolicies) {
-        origins.push({ source: ownPackage, dirs: ['policies/rules'], label: '<nhi-policy>/' });
+        origins.push({
+            source: ownPackage,
+            dirs: ['policies/rules'],
+            label: '<nhi-policy>/',
+        });
     }
     if (config.policyPaths.length > 0) {
         origins.push({ source, dirs: config.policyPaths, label: '' });
@@ -23891,7 +23981,10 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     };
     const policies = [identity, ...loadPolicies(origins, schemas)];
     const rules = new Map();
-    for (const rule of [...policies.map((p) => p.rule), ...Object.values(CODE_RULES)]) {
+    for (const rule of [
+        ...policies.map((p) => p.rule),
+        ...Object.values(CODE_RULES),
+    ]) {
         rules.set(rule.id, rule);
     }
     return { config, owners, schemas, policies, rules };
@@ -23965,7 +24058,9 @@ function checkFile(source, file, maxBytes, check) {
         const message = `byte 0x${byte} at line ${decoded.position.line}, column ${decoded.position.column} is not UTF-8 ` +
             '(the file looks saved in another encoding, such as Latin-1): save it as UTF-8';
         return {
-            findings: [findingAt(CODE_RULES.fileEncoding, file, decoded.position, message)],
+            findings: [
+                findingAt(CODE_RULES.fileEncoding, file, decoded.position, message),
+            ],
             doc: null,
         };
     }
@@ -23977,7 +24072,10 @@ function checkFile(source, file, maxBytes, check) {
         findings.push(findingAt(CODE_RULES.yamlSyntax, file, problem, problem.message));
         return { findings, doc: null };
     }
-    const pointedFindings = [...check(parsed.value), ...secretsInValues(parsed.value)];
+    const pointedFindings = [
+        ...check(parsed.value),
+        ...secretsInValues(parsed.value),
+    ];
     const mayHaveLeadingZero = LEADING_ZERO.test(text);
     if (pointedFindings.length > 0 || mayHaveLeadingZero) {
         const locator = createLocator(text);
@@ -24050,6 +24148,7 @@ function valueAt(doc, pointer) {
 
 
 
+
 /**
  * Rules that span the inventory: ids equal file names and are unique,
  * owners exist in the registry, and no secret location is shared. The
@@ -24066,12 +24165,12 @@ function checkAcrossFiles(facts, owners) {
         const { file, id, team, individual } = identity;
         const stem = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
         if (id !== null && id !== stem) {
-            add(file, pointed(CODE_RULES.idMatchesFile, '/id', `id "${id}" differs from the file name "${stem}": rename the file to ${id}.yaml or change the id`));
+            add(file, pointed(CODE_RULES.idMatchesFile, '/id', `id ${showValue(id)} differs from the file name ${showValue(stem)}: rename the file to match the id, or change the id`));
         }
         if (id !== null) {
             const first = firstWithId.get(id);
             if (first) {
-                add(file, pointed(CODE_RULES.idUnique, '/id', `id "${id}" is already used by ${first}`));
+                add(file, pointed(CODE_RULES.idUnique, '/id', `id ${showValue(id)} is already used by ${first}`));
             }
             else {
                 firstWithId.set(id, file);
@@ -24079,17 +24178,22 @@ function checkAcrossFiles(facts, owners) {
         }
         if (team !== null && !owners.teams.has(team)) {
             const guess = closest(team, teamKeys);
-            add(file, pointed(CODE_RULES.ownerTeamKnown, '/owner/team', `owner.team "${team}" is not a team in ${owners.file}` +
-                (guess ? `; did you mean "${guess}"?` : ': add the team there or use an existing key')));
+            add(file, pointed(CODE_RULES.ownerTeamKnown, '/owner/team', `owner.team ${showValue(team)} is not a team in ${owners.file}` +
+                (guess
+                    ? `; did you mean "${guess}"?`
+                    : ': add the team there or use an existing key')));
         }
         if (individual !== null) {
             if (!owners.people.has(individual)) {
                 const guess = closest(individual, personKeys);
-                add(file, pointed(CODE_RULES.ownerPersonKnown, '/owner/individual', `owner.individual "${individual}" is not a person in ${owners.file}` +
-                    (guess ? `; did you mean "${guess}"?` : ': add them there or use an existing key')));
+                add(file, pointed(CODE_RULES.ownerPersonKnown, '/owner/individual', `owner.individual ${showValue(individual)} is not a person in ${owners.file}` +
+                    (guess
+                        ? `; did you mean "${guess}"?`
+                        : ': add them there or use an existing key')));
             }
-            else if (team !== null && owners.teams.get(team)?.members.includes(individual) === false) {
-                add(file, pointed(CODE_RULES.ownerPersonKnown, '/owner/individual', `owner.individual "${individual}" is not a member of team "${team}" in ${owners.file}: add them to the team or name a member`));
+            else if (team !== null &&
+                owners.teams.get(team)?.members.includes(individual) === false) {
+                add(file, pointed(CODE_RULES.ownerPersonKnown, '/owner/individual', `owner.individual ${showValue(individual)} is not a member of team ${showValue(team)} in ${owners.file}: add them to the team or name a member`));
             }
         }
         for (const { pointer, location } of identity.storage) {
@@ -24169,7 +24273,12 @@ function createIdentityChecker(policies, today, settings) {
                 continue;
             for (const error of relevant(policy.validate.errors ?? [])) {
                 const { pointer, message } = describeError(error, policy.schema);
-                findings.push({ rule: policy.rule, severity: policy.severity, pointer, message });
+                findings.push({
+                    rule: policy.rule,
+                    severity: policy.severity,
+                    pointer,
+                    message,
+                });
             }
         }
         return findings;
@@ -24196,7 +24305,8 @@ function applies(scope, doc) {
         within(scope.statuses, doc.status));
 }
 function within(allowed, value) {
-    return allowed === undefined || (typeof value === 'string' && allowed.includes(value));
+    return (allowed === undefined ||
+        (typeof value === 'string' && allowed.includes(value)));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/waivers.ts
@@ -24247,7 +24357,10 @@ function loadWaivers(source, dir, validate, schema) {
             }
             continue;
         }
-        result.waivers.push({ ...parsed.value, file });
+        result.waivers.push({
+            ...parsed.value,
+            file,
+        });
     }
     return result;
 }
@@ -24331,7 +24444,10 @@ function checkInventory(source, workspace, today, options = {}) {
     // Cross-file rules
     const cross = checkAcrossFiles(facts, workspace.owners)
         .filter((f) => config.rules[f.rule.id]?.enabled !== false)
-        .map((f) => ({ ...f, severity: config.rules[f.rule.id]?.severity ?? f.severity }));
+        .map((f) => ({
+        ...f,
+        severity: config.rules[f.rule.id]?.severity ?? f.severity,
+    }));
     findings.push(...positionCrossFile(source, cross, config.maxFileBytes));
     // Waivers
     const ajv = createAjv(day);
@@ -24349,7 +24465,11 @@ function checkInventory(source, workspace, today, options = {}) {
     return {
         today,
         findings,
-        files: { found: found.files.length + found.refused.length + found.skipped.length, checked: found.files.length, skipped: found.skipped },
+        files: {
+            found: found.files.length + found.refused.length + found.skipped.length,
+            checked: found.files.length,
+            skipped: found.skipped,
+        },
         rules: [...workspace.rules.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     };
 }
@@ -24364,7 +24484,10 @@ function positionCrossFile(source, cross, maxBytes) {
         const locator = decoded.ok ? createLocator(decoded.text) : null;
         for (const f of list) {
             const at = locator?.locate(f.pointer) ?? { line: 1, column: 1 };
-            out.push(findingAt(f.rule, file, at, f.message, { pointer: f.pointer, severity: f.severity }));
+            out.push(findingAt(f.rule, file, at, f.message, {
+                pointer: f.pointer,
+                severity: f.severity,
+            }));
         }
     }
     return out;
@@ -24455,24 +24578,37 @@ function renderText(report, color) {
     const byFile = groupByFile(report.findings);
     for (const [file, findings] of byFile) {
         lines.push(paint('bold', file));
+        // A rule's fix is shown once per file, under its first finding.
+        const explained = new Set();
         for (const f of findings) {
             const place = `${f.line}:${f.column}`.padEnd(7);
             const severity = paint(f.severity, f.severity.padEnd(7));
-            const waived = f.waivedBy ? paint('dim', ` (waived by ${f.waivedBy})`) : '';
+            const waived = f.waivedBy
+                ? paint('dim', ` (waived by ${f.waivedBy})`)
+                : '';
             lines.push(`  ${place} ${severity} ${f.ruleId}  ${safe(f.message)}${waived}`);
-            lines.push(paint('dim', `          fix: ${safe(f.remediation)}`));
+            if (!explained.has(f.ruleId)) {
+                explained.add(f.ruleId);
+                lines.push(paint('dim', `          fix: ${safe(f.remediation)}`));
+            }
         }
         lines.push('');
     }
     const { files } = report;
-    const skipped = files.skipped.length ? `, ${files.skipped.length} skipped` : '';
+    const skipped = files.skipped.length
+        ? `, ${files.skipped.length} skipped`
+        : '';
     lines.push(`Checked ${files.checked} identity ${files.checked === 1 ? 'file' : 'files'} ` +
         `(${files.found} found${skipped}) on ${report.today}: ${describeTally(tally(report.findings))}.`);
     return `${lines.join('\n')}\n`;
 }
 /** Findings grouped by file, files in path order. */
 function groupByFile(findings) {
-    const sorted = [...findings].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+    const sorted = [...findings].sort((a, b) => a.file < b.file
+        ? -1
+        : a.file > b.file
+            ? 1
+            : a.line - b.line || a.column - b.column);
     const groups = new Map();
     for (const f of sorted)
         groups.set(f.file, [...(groups.get(f.file) ?? []), f]);
@@ -24512,7 +24648,9 @@ function verdict(report, failOn) {
         head,
         '',
         `Checked ${files.checked} identity files on ${report.today}: ${describeTally(counts)}.` +
-            (files.skipped.length ? ` ${files.skipped.length} skipped by ignore patterns.` : ''),
+            (files.skipped.length
+                ? ` ${files.skipped.length} skipped by ignore patterns.`
+                : ''),
         '',
     ].join('\n');
 }
@@ -24581,15 +24719,30 @@ function renderSarif(report, version) {
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                                artifactLocation: {
+                                    uri: encodeURI(f.file),
+                                    uriBaseId: '%SRCROOT%',
+                                },
                                 region: { startLine: f.line, startColumn: f.column },
                             },
-                            ...(f.pointer ? { logicalLocations: [{ fullyQualifiedName: f.pointer, kind: 'member' }] } : {}),
+                            ...(f.pointer
+                                ? {
+                                    logicalLocations: [
+                                        { fullyQualifiedName: f.pointer, kind: 'member' },
+                                    ],
+                                }
+                                : {}),
                         },
                     ],
-                    partialFingerprints: { 'nhiPolicy/v1': `${f.ruleId}:${f.file}:${f.pointer}` },
+                    partialFingerprints: {
+                        'nhiPolicy/v1': `${f.ruleId}:${f.file}:${f.pointer}`,
+                    },
                     ...(f.waivedBy
-                        ? { suppressions: [{ kind: 'external', justification: `waiver ${f.waivedBy}` }] }
+                        ? {
+                            suppressions: [
+                                { kind: 'external', justification: `waiver ${f.waivedBy}` },
+                            ],
+                        }
                         : {}),
                 })),
             },
@@ -24677,7 +24830,9 @@ function parseCliArgs(argv) {
         dir,
         format: oneOf('--format', values.format ?? 'text', FORMATS),
         today: values.today === undefined ? undefined : date(values.today),
-        failOn: values['fail-on'] === undefined ? undefined : oneOf('--fail-on', values['fail-on'], FAIL_ON),
+        failOn: values['fail-on'] === undefined
+            ? undefined
+            : oneOf('--fail-on', values['fail-on'], FAIL_ON),
         output: values.output,
         color: values['no-color'] ? false : values.color,
     };
@@ -24688,7 +24843,8 @@ function oneOf(flag, value, allowed) {
     throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 function date(value) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
         return value;
     }
     throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${value}"`);
@@ -24714,9 +24870,9 @@ function main(argv, io) {
     try {
         const args = parseCliArgs(argv);
         if (args.command === 'help')
-            return io.out(USAGE), 0;
+            return (io.out(USAGE), 0);
         if (args.command === 'version')
-            return io.out(`${VERSION}\n`), 0;
+            return (io.out(`${VERSION}\n`), 0);
         return runCheck(args, io);
     }
     catch (error) {

@@ -18,7 +18,13 @@ export function closest(
     }
   }
   const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
-  return bestDistance <= allowed ? best : null;
+  if (bestDistance <= allowed) return best;
+  // A shortened key ("payments" for "payments-platform") is a likely slip
+  // too, when exactly one candidate extends it.
+  const extending = candidates.filter((c) =>
+    c.toLowerCase().startsWith(`${lower}-`),
+  );
+  return extending.length === 1 ? (extending[0] ?? null) : null;
 }
 
 /** Levenshtein distance with two rolling rows. */

@@ -2,6 +2,7 @@ import type { OwnersRegistry } from '../model/owners.js';
 import { CODE_RULES } from './code-rules.js';
 import { closest } from './closest.js';
 import { pointed } from './file-report.js';
+import { showValue } from './show-value.js';
 import type { PointedFinding } from './identity-checker.js';
 import type { IdentityFacts } from './identity-facts.js';
 
@@ -35,7 +36,7 @@ export function checkAcrossFiles(
         pointed(
           CODE_RULES.idMatchesFile,
           '/id',
-          `id "${id}" differs from the file name "${stem}": rename the file to ${id}.yaml or change the id`,
+          `id ${showValue(id)} differs from the file name ${showValue(stem)}: rename the file to match the id, or change the id`,
         ),
       );
     }
@@ -47,7 +48,7 @@ export function checkAcrossFiles(
           pointed(
             CODE_RULES.idUnique,
             '/id',
-            `id "${id}" is already used by ${first}`,
+            `id ${showValue(id)} is already used by ${first}`,
           ),
         );
       } else {
@@ -62,7 +63,7 @@ export function checkAcrossFiles(
         pointed(
           CODE_RULES.ownerTeamKnown,
           '/owner/team',
-          `owner.team "${team}" is not a team in ${owners.file}` +
+          `owner.team ${showValue(team)} is not a team in ${owners.file}` +
             (guess
               ? `; did you mean "${guess}"?`
               : ': add the team there or use an existing key'),
@@ -77,7 +78,7 @@ export function checkAcrossFiles(
           pointed(
             CODE_RULES.ownerPersonKnown,
             '/owner/individual',
-            `owner.individual "${individual}" is not a person in ${owners.file}` +
+            `owner.individual ${showValue(individual)} is not a person in ${owners.file}` +
               (guess
                 ? `; did you mean "${guess}"?`
                 : ': add them there or use an existing key'),
@@ -92,7 +93,7 @@ export function checkAcrossFiles(
           pointed(
             CODE_RULES.ownerPersonKnown,
             '/owner/individual',
-            `owner.individual "${individual}" is not a member of team "${team}" in ${owners.file}: add them to the team or name a member`,
+            `owner.individual ${showValue(individual)} is not a member of team ${showValue(team)} in ${owners.file}: add them to the team or name a member`,
           ),
         );
       }

@@ -41,7 +41,7 @@ export function describeError(error: ErrorObject, root: Schema): Described {
       const guess = closest(extra, known);
       return at(
         `${error.instancePath}/${escapeSegment(extra)}`,
-        `${label ? `${label} has an` : 'an'} unknown field "${extra}"` +
+        `${label ? `${label} has an` : 'an'} unknown field ${showValue(extra)}` +
           (guess
             ? `; did you mean "${guess}"?`
             : `; known fields: ${known.join(', ')}`),

@@ -147,7 +147,9 @@ function keyAt(text: string, at: Position): string | null {
   const match = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]{1,64})["']?\s*:/.exec(
     line.slice(at.column - 1),
   );
-  return match?.[1] ?? null;
+  const key = match?.[1] ?? null;
+  // A key is shown in the message, so one that looks random is withheld.
+  return key !== null && !/^[A-Za-z0-9]{20,}$/.test(key) ? key : null;
 }
 
 function secondDocumentStart(text: string): Position {
