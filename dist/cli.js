@@ -22977,8 +22977,8 @@ function resolveRelativePointer(cxt, relative) {
 
 
 /**
- * `nhiDaysSince: {max, maxFrom}` on a date: fails when more than the limit
- * of whole days passed between the date and the evaluation day. `maxFrom`
+ * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
+ * days has passed between the date and the evaluation day (on the due day). `maxFrom`
  * is a relative JSON pointer to a limit kept in the identity itself; when it
  * points at nothing, `max` applies, and with neither the keyword passes.
  */
@@ -23010,7 +23010,9 @@ function daysSince(today) {
             if (limit === undefined)
                 return true;
             const elapsed = today - day;
-            if (elapsed <= limit)
+            // Due on the day the limit is reached, as an interval of 30 days means
+            // the 30th day is the last one to act on.
+            if (elapsed < limit)
                 return true;
             check.errors = [
                 {
@@ -23731,7 +23733,9 @@ function describeError(error, root) {
             const remaining = Number(params.remaining);
             return at(error.instancePath, remaining < 0
                 ? `${label} ${showValue(value)} passed ${-remaining} ${remaining === -1 ? 'day' : 'days'} ago`
-                : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`);
+                : remaining === 0
+                    ? `${label} ${showValue(value)} is today`
+                    : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`);
         }
         default:
             return at(error.instancePath, withHint(`${label} does not satisfy "${error.keyword}"`));

@@ -135,7 +135,9 @@ export function describeError(error: ErrorObject, root: Schema): Described {
         error.instancePath,
         remaining < 0
           ? `${label} ${showValue(value)} passed ${-remaining} ${remaining === -1 ? 'day' : 'days'} ago`
-          : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`,
+          : remaining === 0
+            ? `${label} ${showValue(value)} is today`
+            : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`,
       );
     }
     default:

@@ -12,8 +12,8 @@ interface DaysSinceSchema {
 }
 
 /**
- * `nhiDaysSince: {max, maxFrom}` on a date: fails when more than the limit
- * of whole days passed between the date and the evaluation day. `maxFrom`
+ * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
+ * days has passed between the date and the evaluation day (on the due day). `maxFrom`
  * is a relative JSON pointer to a limit kept in the identity itself; when it
  * points at nothing, `max` applies, and with neither the keyword passes.
  */
@@ -49,7 +49,9 @@ export function daysSince(today: number): FuncKeywordDefinition {
         : schema.max;
       if (limit === undefined) return true;
       const elapsed = today - day;
-      if (elapsed <= limit) return true;
+      // Due on the day the limit is reached, as an interval of 30 days means
+      // the 30th day is the last one to act on.
+      if (elapsed < limit) return true;
       (check as SchemaValidateFunction).errors = [
         {
           keyword: 'nhiDaysSince',
