@@ -387,7 +387,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -443,7 +443,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -620,7 +620,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
+const scope_1 = __nccwpck_require__(5407);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -630,7 +630,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(5407);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1316,7 +1316,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1601,7 +1601,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3360,7 +3360,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4060,7 +4060,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4592,7 +4592,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const thenElse_1 = __nccwpck_require__(9210);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5017,7 +5017,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13959,9 +13959,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -14015,7 +14015,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -14227,11 +14227,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -14840,7 +14840,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14895,7 +14895,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -15108,7 +15108,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -15616,7 +15616,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15627,7 +15627,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
+var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -16465,7 +16465,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -19699,7 +19699,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -21549,7 +21549,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22573,130 +22573,308 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/load/source.ts
-/** Thrown by `Source.read` when a file is larger than the limit. */
-class FileTooLargeError extends Error {
-    size;
-    constructor(size) {
-        super(`file is ${size} bytes`);
-        this.size = size;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/fs-source.ts
-
-
-
-const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
-/** A source over a folder on disk; symlinks are listed, never followed. */
-class FsSource {
-    root;
-    constructor(root) {
-        this.root = root;
-    }
-    list(dir) {
-        let dirents;
-        try {
-            dirents = external_node_fs_namespaceObject.readdirSync(this.resolve(dir), { withFileTypes: true });
-        }
-        catch (error) {
-            if (isMissing(error))
-                return null;
-            throw error;
-        }
-        const prefix = dir === '' ? '' : `${dir}/`;
-        return dirents.map((d) => ({ path: prefix + d.name, type: typeOf(d) }));
-    }
-    read(file, maxBytes) {
-        const fd = external_node_fs_namespaceObject.openSync(this.resolve(file), external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW);
-        try {
-            const { size } = external_node_fs_namespaceObject.fstatSync(fd);
-            if (size > maxBytes)
-                throw new FileTooLargeError(size);
-            const buffer = Buffer.allocUnsafe(size);
-            let filled = 0;
-            while (filled < size) {
-                const n = external_node_fs_namespaceObject.readSync(fd, buffer, filled, size - filled, filled);
-                if (n === 0)
-                    break;
-                filled += n;
-            }
-            return buffer.subarray(0, filled);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(fd);
-        }
-    }
-    readOptional(file, maxBytes) {
-        try {
-            if (!external_node_fs_namespaceObject.lstatSync(this.resolve(file)).isFile())
-                return null;
-        }
-        catch (error) {
-            if (isMissing(error))
-                return null;
-            throw error;
-        }
-        return this.read(file, maxBytes);
-    }
-    resolve(relative) {
-        return external_node_path_namespaceObject.join(this.root, ...relative.split('/'));
-    }
-}
-function typeOf(d) {
-    if (d.isSymbolicLink())
-        return 'symlink';
-    if (d.isDirectory())
-        return 'directory';
-    if (d.isFile())
-        return 'file';
-    return 'other';
-}
-function isMissing(error) {
-    const code = error.code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-;// CONCATENATED MODULE: ./src/time/day.ts
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+;// CONCATENATED MODULE: ./src/model/config-error.ts
 /**
- * A calendar date as a whole number of days since 1970-01-01, computed in
- * UTC so that the machine's time zone never moves a date. Returns null for
- * text that is not a real YYYY-MM-DD date (2026-02-30 included).
+ * A problem with the configuration, a policy or the owners registry: the
+ * people who maintain the inventory must fix it, not the author of an
+ * identity. The check stops with exit code 2 and names the file.
  */
-function toDay(text) {
-    const match = DATE.exec(text);
-    if (!match)
-        return null;
-    const [year, month, day] = [match[1], match[2], match[3]].map(Number);
-    const ms = Date.UTC(year, month - 1, day);
-    const back = new Date(ms);
-    if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-        return null;
+class ConfigError extends Error {
+    file;
+    line;
+    constructor(message, file, line) {
+        super(message);
+        this.name = 'ConfigError';
+        this.file = file;
+        this.line = line;
     }
-    return ms / MS_PER_DAY;
+    /** The message with its place, as `file:line: message`. */
+    describe() {
+        if (this.file === undefined)
+            return this.message;
+        const place = this.line ? `${this.file}:${this.line}` : this.file;
+        return `${place}: ${this.message}`;
+    }
 }
-/** The YYYY-MM-DD text of a day number. */
-function fromDay(day) {
-    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The product version, reported in SARIF and by `--version`. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/parse-args.ts
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'];
+const AUDIT_FORMATS = ['text', 'json', 'markdown', 'ical'];
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
+/** A mistake on the command line; the CLI prints usage and exits 2. */
+class UsageError extends Error {
 }
-/** Today's date in UTC as YYYY-MM-DD. */
-function todayUtc(now = new Date()) {
-    return now.toISOString().slice(0, 10);
+const USAGE = `Usage: nhi-policy check [dir] [options]
+       nhi-policy audit [dir] [options]
+
+check  checks every identity file in the inventory at dir (default: .)
+       against the policies, and reports each problem with its file and line.
+audit  lists, per owning team, what is overdue or due soon: rotations,
+       expiries, reviews, unknown owners, retirements, waivers.
+
+Options:
+  --format text|json|sarif|markdown   check report format (default: text)
+  --format text|json|markdown|ical    audit report format (default: text);
+                                      ical is a calendar of due dates
+  --today YYYY-MM-DD                  evaluation date (default: today, UTC)
+  --fail-on error|warning|note|never  lowest severity that fails (check default:
+                                      failOn in the configuration, else error;
+                                      audit default: never)
+  --output FILE                       write the report to FILE
+  --color / --no-color                force colour on or off
+  -h, --help                          show this help
+  --version                           show the version
+
+Exit codes: 0 no failing findings, 1 failing findings, 2 usage or configuration error.
+`;
+/** Reads the command line; throws UsageError with a plain message. */
+function parseCliArgs(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                format: { type: 'string' },
+                today: { type: 'string' },
+                'fail-on': { type: 'string' },
+                output: { type: 'string', short: 'o' },
+                color: { type: 'boolean' },
+                'no-color': { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean' },
+            },
+        });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return { command: 'help' };
+    if (values.version)
+        return { command: 'version' };
+    const [command, dir = '.', ...extra] = positionals;
+    if (command !== 'check' && command !== 'audit') {
+        throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
+    }
+    if (extra.length > 0)
+        throw new UsageError(`unexpected argument "${extra[0]}"`);
+    if (command === 'audit') {
+        return {
+            command,
+            dir,
+            format: oneOf('--format', values.format ?? 'text', AUDIT_FORMATS),
+            today: values.today === undefined ? undefined : date(values.today),
+            failOn: oneOf('--fail-on', values['fail-on'] ?? 'never', FAIL_ON),
+            output: values.output,
+        };
+    }
+    return {
+        command,
+        dir,
+        format: oneOf('--format', values.format ?? 'text', FORMATS),
+        today: values.today === undefined ? undefined : date(values.today),
+        failOn: values['fail-on'] === undefined
+            ? undefined
+            : oneOf('--fail-on', values['fail-on'], FAIL_ON),
+        output: values.output,
+        color: values['no-color'] ? false : values.color,
+    };
+}
+function oneOf(flag, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+function date(value) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+        return value;
+    }
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${value}"`);
+}
+
+;// CONCATENATED MODULE: ./src/model/finding.ts
+const SEVERITIES = ['error', 'warning', 'note'];
+/** Sorts most severe first, then by file, line and column. */
+function compareFindings(a, b) {
+    return (severityRank(a.severity) - severityRank(b.severity) ||
+        compareText(a.file, b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareText(a.ruleId, b.ruleId));
+}
+/** 0 for error, 1 for warning, 2 for note. */
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/load/decode.ts
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/**
+ * Decodes strict UTF-8, dropping a leading byte-order mark. On a bad byte it
+ * returns the byte's value and where it sits, instead of replacing it.
+ */
+function decodeUtf8(bytes) {
+    try {
+        return { ok: true, text: decoder.decode(bytes) };
+    }
+    catch {
+        const offset = firstInvalidByte(bytes);
+        const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+        const lineStart = prefix.lastIndexOf('\n') + 1;
+        const line = countLines(prefix);
+        const column = prefix.length - lineStart + 1 - (line === 1 ? bomLength(prefix) : 0);
+        return { ok: false, byte: bytes[offset] ?? 0, position: { line, column } };
+    }
+}
+function bomLength(text) {
+    return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+function countLines(text) {
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        lines++;
+    }
+    return lines;
+}
+/** Offset of the first byte that does not start or continue valid UTF-8. */
+function firstInvalidByte(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const length = sequenceLength(bytes, i);
+        if (length === 0)
+            return i;
+        i += length;
+    }
+    return bytes.length;
+}
+function sequenceLength(bytes, i) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80)
+        return 1;
+    const [length, min, max] = lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : lead === 0xed
+                ? [3, 0x80, 0x9f]
+                : lead >= 0xe1 && lead <= 0xef
+                    ? [3, 0x80, 0xbf]
+                    : lead === 0xf0
+                        ? [4, 0x90, 0xbf]
+                        : lead === 0xf4
+                            ? [4, 0x80, 0x8f]
+                            : lead >= 0xf1 && lead <= 0xf3
+                                ? [4, 0x80, 0xbf]
+                                : [0, 0, 0];
+    if (length === 0)
+        return 0;
+    // The second byte has the narrowed range; the rest are plain continuations.
+    const second = bytes[i + 1] ?? -1;
+    if (second < min || second > max)
+        return 0;
+    for (let k = 2; k < length; k++) {
+        const b = bytes[i + k] ?? -1;
+        if (b < 0x80 || b > 0xbf)
+            return 0;
+    }
+    return length;
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/load/discover.ts
+
+
+const YAML_EXTENSION = /\.ya?ml$/i;
+/**
+ * Finds identity files below the configured roots. Dot-folders are searched
+ * like any other; `ignore` takes .gitignore patterns relative to the
+ * repository root. Throws ConfigError when a root leaves the repository.
+ */
+function discover(source, roots, ignorePatterns) {
+    const ignored = ignore_default()().add(ignorePatterns.map(toPosix));
+    const result = { files: [], refused: [], skipped: [] };
+    const seen = new Set();
+    for (const root of roots.map((r) => normalizeRepoPath(r, 'inventory root'))) {
+        const top = source.list(root);
+        if (top === null) {
+            throw new ConfigError(`inventory root "${root}" does not exist: create it or fix inventory.roots`);
+        }
+        walk(source, top, (entry) => {
+            if (seen.has(entry.path))
+                return;
+            seen.add(entry.path);
+            if (ignored.ignores(entry.path)) {
+                result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
+            }
+            else if (entry.type === 'file') {
+                result.files.push(entry.path);
+            }
+            else {
+                result.refused.push(entry);
+            }
+        }, ignored);
+    }
+    result.files.sort();
+    return result;
+}
+function walk(source, entries, visit, ignored) {
+    for (const entry of entries) {
+        if (entry.type === 'directory') {
+            // A folder matched by a pattern such as `drafts/` is pruned whole.
+            if (ignored.ignores(`${entry.path}/`))
+                continue;
+            walk(source, source.list(entry.path) ?? [], visit, ignored);
+        }
+        else if (entry.type === 'file' || entry.type === 'other') {
+            if (YAML_EXTENSION.test(entry.path))
+                visit(entry);
+        }
+        else {
+            // Links and submodules are reported whatever their name: a link
+            // called `team` may point at a folder of identities elsewhere.
+            visit(entry);
+        }
+    }
+}
+/**
+ * Turns a configured path into a clean repository-relative one. Backslashes
+ * are accepted so that a configuration written on Windows works everywhere;
+ * absolute paths and `..` are refused, since nothing outside the repository
+ * is ever read.
+ */
+function normalizeRepoPath(root, what) {
+    const parts = toPosix(root)
+        .split('/')
+        .filter((p) => p !== '' && p !== '.');
+    if (/^[a-z]:$/i.test(parts[0] ?? '') || toPosix(root).startsWith('/')) {
+        throw new ConfigError(`${what} "${root}" is absolute: write it relative to the repository`);
+    }
+    if (parts.includes('..')) {
+        throw new ConfigError(`${what} "${root}" leaves the repository: remove the ".." parts`);
+    }
+    return parts.join('/');
+}
+function toPosix(text) {
+    return text.replace(/\\/g, '/');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/load/js-yaml-cjs.cjs
 var js_yaml_cjs = __nccwpck_require__(3923);
 var js_yaml_cjs_default = /*#__PURE__*/__nccwpck_require__.n(js_yaml_cjs);
@@ -22861,8 +23039,8 @@ const YAML_OPTIONS = {
  * soon as the caller lets go of the locator.
  */
 function createLocator(text) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { ...YAML_OPTIONS, lineCounter });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { ...YAML_OPTIONS, lineCounter });
     const at = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
         return { line, column: col };
@@ -22895,14 +23073,14 @@ function offsetOf(node, segments) {
     let current = node;
     let offset = rangeStart(node);
     for (const segment of segments) {
-        if ((0,yaml_dist/* isMap */.jh)(current)) {
+        if ((0,dist/* isMap */.jh)(current)) {
             const pair = current.items.find((p) => keyText(p.key) === segment);
             if (!pair)
                 break;
             offset = rangeStart(pair.key) ?? offset;
             current = pair.value;
         }
-        else if ((0,yaml_dist/* isSeq */.oP)(current)) {
+        else if ((0,dist/* isSeq */.oP)(current)) {
             const item = current.items[Number(segment)];
             if (item === undefined)
                 break;
@@ -22916,22 +23094,22 @@ function offsetOf(node, segments) {
     return offset;
 }
 function visitScalars(node, pointer, visit) {
-    if ((0,yaml_dist/* isScalar */.jn)(node)) {
+    if ((0,dist/* isScalar */.jn)(node)) {
         visit(node, pointer);
     }
-    else if ((0,yaml_dist/* isMap */.jh)(node)) {
+    else if ((0,dist/* isMap */.jh)(node)) {
         for (const pair of node.items) {
-            if ((0,yaml_dist/* isPair */.tO)(pair)) {
+            if ((0,dist/* isPair */.tO)(pair)) {
                 visitScalars(pair.value, `${pointer}/${locate_escape(keyText(pair.key))}`, visit);
             }
         }
     }
-    else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+    else if ((0,dist/* isSeq */.oP)(node)) {
         node.items.forEach((item, i) => visitScalars(item, `${pointer}/${i}`, visit));
     }
 }
 function keyText(key) {
-    return (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
 }
 function rangeStart(node) {
     return node?.range?.[0];
@@ -22949,151 +23127,43 @@ function locate_escape(segment) {
     return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
-
+;// CONCATENATED MODULE: ./src/time/day.ts
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
 /**
- * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
- * the value being validated: go up one level, then down the path.
+ * A calendar date as a whole number of days since 1970-01-01, computed in
+ * UTC so that the machine's time zone never moves a date. Returns null for
+ * text that is not a real YYYY-MM-DD date (2026-02-30 included).
  */
-function resolveRelativePointer(cxt, relative) {
-    if (!cxt)
-        return undefined;
-    const slash = relative.indexOf('/');
-    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
-    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
-    const here = splitPointer(cxt.instancePath);
-    if (up > here.length)
-        return undefined;
-    let value = cxt.rootData;
-    for (const segment of [...here.slice(0, here.length - up), ...down]) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[segment];
+function toDay(text) {
+    const match = DATE.exec(text);
+    if (!match)
+        return null;
+    const [year, month, day] = [match[1], match[2], match[3]].map(Number);
+    const ms = Date.UTC(year, month - 1, day);
+    const back = new Date(ms);
+    if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+        return null;
     }
-    return value;
+    return ms / MS_PER_DAY;
+}
+/** The YYYY-MM-DD text of a day number. */
+function fromDay(day) {
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+/** Today's date in UTC as YYYY-MM-DD. */
+function todayUtc(now = new Date()) {
+    return now.toISOString().slice(0, 10);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/keywords/days-since.ts
-
-
-/**
- * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
- * days has passed between the date and the evaluation day (on the due day). `maxFrom`
- * is a relative JSON pointer to a limit kept in the identity itself; when it
- * points at nothing, `max` applies, and with neither the keyword passes.
- */
-function daysSince(today) {
-    return {
-        keyword: 'nhiDaysSince',
-        type: 'string',
-        schemaType: 'object',
-        metaSchema: {
-            type: 'object',
-            additionalProperties: false,
-            minProperties: 1,
-            properties: {
-                max: { type: 'integer', minimum: 0 },
-                maxFrom: { type: 'string', pattern: '^[0-9]+(/.*)?$' },
-            },
-        },
-        errors: true,
-        validate: function check(schema, data, _parent, cxt) {
-            const day = toDay(data);
-            if (day === null)
-                return true; // `format: date` reports bad dates
-            const fromData = schema.maxFrom
-                ? resolveRelativePointer(cxt, schema.maxFrom)
-                : undefined;
-            const limit = Number.isInteger(fromData)
-                ? fromData
-                : schema.max;
-            if (limit === undefined)
-                return true;
-            const elapsed = today - day;
-            // Due on the day the limit is reached, as an interval of 30 days means
-            // the 30th day is the last one to act on.
-            if (elapsed < limit)
-                return true;
-            check.errors = [
-                {
-                    keyword: 'nhiDaysSince',
-                    message: `is ${elapsed} days ago; the limit is ${limit} days`,
-                    params: { elapsed, limit, due: fromDay(day + limit) },
-                },
-            ];
-            return false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/keywords/days-until.ts
-
-/**
- * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
- * remain from the evaluation day to the date. `min: 0` means "not passed".
- */
-function daysUntil(today) {
-    return {
-        keyword: 'nhiDaysUntil',
-        type: 'string',
-        schemaType: 'object',
-        metaSchema: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['min'],
-            properties: { min: { type: 'integer', minimum: 0 } },
-        },
-        errors: true,
-        validate: function check(schema, data) {
-            const day = toDay(data);
-            if (day === null)
-                return true;
-            const remaining = day - today;
-            if (remaining >= schema.min)
-                return true;
-            check.errors = [
-                {
-                    keyword: 'nhiDaysUntil',
-                    message: remaining < 0
-                        ? `passed ${-remaining} days ago`
-                        : `is in ${remaining} days`,
-                    params: { remaining, min: schema.min, date: fromDay(day) },
-                },
-            ];
-            return false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/create-ajv.ts
-
-
-
-
-/** Keywords that only carry text for people and reports. */
-const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
-/**
- * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
- * in a policy is an error rather than a rule that silently never fires.
- * `today` is the evaluation day (days since 1970-01-01, UTC) that the date
- * keywords compare against.
- */
-function createAjv(today) {
-    const ajv = new _2020.Ajv2020({
-        allErrors: true,
-        strict: true,
-        strictRequired: false,
-        strictTypes: false,
-        strictTuples: false,
-        allowUnionTypes: true,
-        verbose: true,
-        messages: false,
-    });
-    dist_default()["default"](ajv, ['date', 'date-time', 'email', 'uri']);
-    ajv.addVocabulary(ANNOTATIONS);
-    ajv.addKeyword(daysSince(today));
-    ajv.addKeyword(daysUntil(today));
-    return ajv;
+;// CONCATENATED MODULE: ./src/load/source.ts
+/** Thrown by `Source.read` when a file is larger than the limit. */
+class FileTooLargeError extends Error {
+    size;
+    constructor(size) {
+        super(`file is ${size} bytes`);
+        this.size = size;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/code-rules.ts
@@ -23118,6 +23188,7 @@ const CODE_RULES = {
     fileEncoding: rule('NHI-002', 'file-encoding', 'error', 'File is saved as UTF-8', 'Open the file in an editor and save it with the encoding "UTF-8"; then check that the character at the position shown reads as intended.', FILE_CONTROLS),
     fileRefused: rule('NHI-003', 'file-refused', 'error', 'Identity files are plain files inside the inventory', 'Replace the link or submodule with a regular file holding the identity, inside the inventory folder, and keep files under the size limit.', { nist: ['CM-3', 'SI-7'], soc2: ['CC8.1'] }),
     leadingZero: rule('NHI-004', 'number-leading-zero', 'warning', 'Numbers are written without a leading zero', 'Remove the leading zero (write 30, not 030). YAML 1.2 reads 030 as thirty, but older tools read it as octal twenty-four.', FILE_CONTROLS),
+    deletionNotRetired: rule('NHI-105', 'deletion-not-retired', 'error', 'Only retired identities are deleted from the inventory', 'Keep the file and retire the identity first: set status to decommissioned and record deprovisioning.completedOn (or, for a deprecated identity, wait until its sunset date and record completedOn). Delete the file in a later pull request.', { cis: ['CIS Controls v8 5.3'], nist: ['AC-2', 'CM-3'], soc2: ['CC6.2'] }, 'deprovisioning'),
     idMatchesFile: rule('NHI-102', 'id-matches-file', 'error', "Identity id equals the file's name", 'Rename the file to the id followed by .yaml, or change the id to match the file name.', { nist: ['IA-4'], soc2: ['CC6.1'] }, 'creation'),
     idUnique: rule('NHI-103', 'id-unique', 'error', 'Each identity id is used once', 'Give one of the two identities a different id (and file name); two files may not describe the same identity.', { cis: ['CIS Controls v8 5.1'], nist: ['IA-4'], soc2: ['CC6.1'] }, 'creation'),
     secretInFile: rule('NHI-131', 'secret-in-file', 'error', 'No secret value is written in the repository', 'Treat the secret as leaked: revoke it now following the "suspected leak" checklist, store the new one in the vault, and write only its location under storage. Removing the line does not remove it from git history.', {
@@ -23141,376 +23212,23 @@ const UNWAIVABLE = new Set([
     'NHI-200',
 ]);
 
-;// CONCATENATED MODULE: ./src/model/config-error.ts
-/**
- * A problem with the configuration, a policy or the owners registry: the
- * people who maintain the inventory must fix it, not the author of an
- * identity. The check stops with exit code 2 and names the file.
- */
-class ConfigError extends Error {
-    file;
-    line;
-    constructor(message, file, line) {
-        super(message);
-        this.name = 'ConfigError';
-        this.file = file;
-        this.line = line;
-    }
-    /** The message with its place, as `file:line: message`. */
-    describe() {
-        if (this.file === undefined)
-            return this.message;
-        const place = this.line ? `${this.file}:${this.line}` : this.file;
-        return `${place}: ${this.message}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/load-policies.ts
-
-
-const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
-const MAX_POLICY_BYTES = 1024 * 1024;
-/** Reads the JSON files of the schema folder that ships with nhi-policy. */
-function loadSchemas(source) {
-    const read = (name) => readJson(source, `policies/schemas/${name}.schema.json`, '<nhi-policy>/');
+;// CONCATENATED MODULE: ./src/evaluate/file-report.ts
+/** Builds a finding for a rule at a known position. */
+function findingAt(rule, file, position, message, options = {}) {
     return {
-        identity: read('identity'),
-        owners: read('owners'),
-        waiver: read('waiver'),
-        config: read('config'),
-        policy: read('policy'),
+        ruleId: rule.id,
+        severity: options.severity ?? rule.severity,
+        file,
+        line: position.line,
+        column: position.column,
+        pointer: options.pointer ?? '',
+        message,
+        remediation: rule.remediation,
     };
 }
-/**
- * Loads every `.json` policy from the given origins in order. A later
- * policy with the same rule id replaces an earlier one, so an organisation
- * overrides a default rule by writing its own file with that id. Each file
- * is checked on its own: a bad one is a ConfigError naming it.
- */
-function loadPolicies(origins, schemas) {
-    const ajv = createAjv(0);
-    const checkMeta = ajv.compile(schemas.policy);
-    const byId = new Map();
-    for (const origin of origins) {
-        const inThisOrigin = new Set();
-        for (const file of listJson(origin)) {
-            const schema = readJson(origin.source, file, origin.label);
-            const shown = origin.label + file;
-            const policy = checkPolicy(ajv, checkMeta, schema, shown);
-            if (inThisOrigin.has(policy.rule.id)) {
-                throw new ConfigError(`rule id ${policy.rule.id} is used by two policy files: give each rule its own id`, shown);
-            }
-            inThisOrigin.add(policy.rule.id);
-            byId.set(policy.rule.id, policy);
-        }
-    }
-    return [...byId.values()].sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-}
-function checkPolicy(ajv, checkMeta, schema, file) {
-    const declared = schema.$schema;
-    if (declared !== DRAFT_2020) {
-        throw new ConfigError(`the policy declares ${JSON.stringify(declared ?? 'no $schema')}; ` +
-            `nhi-policy loads JSON Schema 2020-12 only: set "$schema" to "${DRAFT_2020}"`, file);
-    }
-    if (!checkMeta(schema)) {
-        const first = checkMeta.errors?.[0];
-        throw new ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
-            `${describeMetaError(first)}; see docs/policies.md for the fields`, file);
-    }
-    try {
-        // Compiled once here to find typos; the check compiles its own copy.
-        const probe = { ...schema };
-        delete probe.$id;
-        ajv.compile(probe);
-    }
-    catch (error) {
-        throw new ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
-    }
-    return { rule: schema['x-nhi-rule'], schema, file };
-}
-function describeMetaError(error) {
-    if (!error)
-        return 'unknown problem';
-    if (error.keyword === 'required') {
-        return `"${String(error.params.missingProperty)}" is missing`;
-    }
-    if (error.keyword === 'additionalProperties') {
-        return `"${String(error.params.additionalProperty)}" is not a known field`;
-    }
-    return `${error.keyword} ${JSON.stringify(error.params)}`;
-}
-function listJson(origin) {
-    const files = [];
-    for (const dir of origin.dirs) {
-        const entries = origin.source.list(dir);
-        if (entries === null) {
-            throw new ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
-        }
-        for (const entry of entries) {
-            if (entry.type === 'file' && entry.path.endsWith('.json')) {
-                files.push(entry.path);
-            }
-        }
-    }
-    return files.sort();
-}
-function readJson(source, file, label) {
-    let text;
-    try {
-        text = source.read(file, MAX_POLICY_BYTES).toString('utf8');
-    }
-    catch (error) {
-        throw new ConfigError(`cannot read the file: ${error.message}`, label + file);
-    }
-    try {
-        const value = JSON.parse(text);
-        if (value && typeof value === 'object' && !Array.isArray(value)) {
-            return value;
-        }
-        throw new Error('the top level must be an object');
-    }
-    catch (error) {
-        throw new ConfigError(`not valid JSON: ${error.message}`, label + file);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/policy/package-root.ts
-
-
-
-const MARKER = external_node_path_namespaceObject.join('policies', 'schemas', 'identity.schema.json');
-/**
- * The folder that holds nhi-policy's own `policies/`: the repository root
- * whether the code runs from `src/` in tests or from the `dist/` bundle.
- */
-function packageRoot() {
-    let dir = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(dir, MARKER)))
-            return dir;
-        const parent = external_node_path_namespaceObject.dirname(dir);
-        if (parent === dir) {
-            throw new Error(`nhi-policy's ${MARKER} is missing beside the program`);
-        }
-        dir = parent;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/load/discover.ts
-
-
-const YAML_EXTENSION = /\.ya?ml$/i;
-/**
- * Finds identity files below the configured roots. Dot-folders are searched
- * like any other; `ignore` takes .gitignore patterns relative to the
- * repository root. Throws ConfigError when a root leaves the repository.
- */
-function discover(source, roots, ignorePatterns) {
-    const ignored = ignore_default()().add(ignorePatterns.map(toPosix));
-    const result = { files: [], refused: [], skipped: [] };
-    const seen = new Set();
-    for (const root of roots.map((r) => normalizeRepoPath(r, 'inventory root'))) {
-        const top = source.list(root);
-        if (top === null) {
-            throw new ConfigError(`inventory root "${root}" does not exist: create it or fix inventory.roots`);
-        }
-        walk(source, top, (entry) => {
-            if (seen.has(entry.path))
-                return;
-            seen.add(entry.path);
-            if (ignored.ignores(entry.path)) {
-                result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
-            }
-            else if (entry.type === 'file') {
-                result.files.push(entry.path);
-            }
-            else {
-                result.refused.push(entry);
-            }
-        }, ignored);
-    }
-    result.files.sort();
-    return result;
-}
-function walk(source, entries, visit, ignored) {
-    for (const entry of entries) {
-        if (entry.type === 'directory') {
-            // A folder matched by a pattern such as `drafts/` is pruned whole.
-            if (ignored.ignores(`${entry.path}/`))
-                continue;
-            walk(source, source.list(entry.path) ?? [], visit, ignored);
-        }
-        else if (entry.type === 'file' || entry.type === 'other') {
-            if (YAML_EXTENSION.test(entry.path))
-                visit(entry);
-        }
-        else {
-            // Links and submodules are reported whatever their name: a link
-            // called `team` may point at a folder of identities elsewhere.
-            visit(entry);
-        }
-    }
-}
-/**
- * Turns a configured path into a clean repository-relative one. Backslashes
- * are accepted so that a configuration written on Windows works everywhere;
- * absolute paths and `..` are refused, since nothing outside the repository
- * is ever read.
- */
-function normalizeRepoPath(root, what) {
-    const parts = toPosix(root)
-        .split('/')
-        .filter((p) => p !== '' && p !== '.');
-    if (/^[a-z]:$/i.test(parts[0] ?? '') || toPosix(root).startsWith('/')) {
-        throw new ConfigError(`${what} "${root}" is absolute: write it relative to the repository`);
-    }
-    if (parts.includes('..')) {
-        throw new ConfigError(`${what} "${root}" leaves the repository: remove the ".." parts`);
-    }
-    return parts.join('/');
-}
-function toPosix(text) {
-    return text.replace(/\\/g, '/');
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-/** Names the configuration file may have, first match wins. */
-const CONFIG_FILES = [
-    'nhi-policy.yaml',
-    'nhi-policy.yml',
-    '.nhi-policy.yaml',
-    '.nhi-policy.yml',
-];
-const DEFAULT_CONFIG = {
-    file: null,
-    roots: ['identities'],
-    ignore: [],
-    maxFileBytes: 256 * 1024,
-    ownersFile: 'owners.yaml',
-    waiversDir: 'waivers',
-    useDefaultPolicies: true,
-    policyPaths: [],
-    rules: {},
-    failOn: 'error',
-    approvals: {},
-    audit: {},
-};
-
-;// CONCATENATED MODULE: ./src/load/decode.ts
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-/**
- * Decodes strict UTF-8, dropping a leading byte-order mark. On a bad byte it
- * returns the byte's value and where it sits, instead of replacing it.
- */
-function decodeUtf8(bytes) {
-    try {
-        return { ok: true, text: decoder.decode(bytes) };
-    }
-    catch {
-        const offset = firstInvalidByte(bytes);
-        const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-        const lineStart = prefix.lastIndexOf('\n') + 1;
-        const line = countLines(prefix);
-        const column = prefix.length - lineStart + 1 - (line === 1 ? bomLength(prefix) : 0);
-        return { ok: false, byte: bytes[offset] ?? 0, position: { line, column } };
-    }
-}
-function bomLength(text) {
-    return text.charCodeAt(0) === 0xfeff ? 1 : 0;
-}
-function countLines(text) {
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-        lines++;
-    }
-    return lines;
-}
-/** Offset of the first byte that does not start or continue valid UTF-8. */
-function firstInvalidByte(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const length = sequenceLength(bytes, i);
-        if (length === 0)
-            return i;
-        i += length;
-    }
-    return bytes.length;
-}
-function sequenceLength(bytes, i) {
-    const lead = bytes[i] ?? 0;
-    if (lead < 0x80)
-        return 1;
-    const [length, min, max] = lead >= 0xc2 && lead <= 0xdf
-        ? [2, 0x80, 0xbf]
-        : lead === 0xe0
-            ? [3, 0xa0, 0xbf]
-            : lead === 0xed
-                ? [3, 0x80, 0x9f]
-                : lead >= 0xe1 && lead <= 0xef
-                    ? [3, 0x80, 0xbf]
-                    : lead === 0xf0
-                        ? [4, 0x90, 0xbf]
-                        : lead === 0xf4
-                            ? [4, 0x80, 0x8f]
-                            : lead >= 0xf1 && lead <= 0xf3
-                                ? [4, 0x80, 0xbf]
-                                : [0, 0, 0];
-    if (length === 0)
-        return 0;
-    // The second byte has the narrowed range; the rest are plain continuations.
-    const second = bytes[i + 1] ?? -1;
-    if (second < min || second > max)
-        return 0;
-    for (let k = 2; k < length; k++) {
-        const b = bytes[i + k] ?? -1;
-        if (b < 0x80 || b > 0xbf)
-            return 0;
-    }
-    return length;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/closest.ts
-/**
- * The one candidate that a typo most likely meant, or null when none is
- * close enough to suggest with confidence (so users get one precise "did you
- * mean", never a list of guesses).
- */
-function closest(typed, candidates) {
-    const lower = typed.toLowerCase();
-    let best = null;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(lower, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
-    if (bestDistance <= allowed)
-        return best;
-    // A shortened key ("payments" for "payments-platform") is a likely slip
-    // too, when exactly one candidate extends it.
-    const extending = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
-    return extending.length === 1 ? (extending[0] ?? null) : null;
-}
-/** Levenshtein distance with two rolling rows. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
+/** A finding that knows its pointer but not yet its line and column. */
+function pointed(rule, pointer, message, severity = rule.severity) {
+    return { rule, severity, pointer, message };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/secret-patterns.ts
@@ -23628,6 +23346,45 @@ function entropy(text) {
         bits -= p * Math.log2(p);
     }
     return bits;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/closest.ts
+/**
+ * The one candidate that a typo most likely meant, or null when none is
+ * close enough to suggest with confidence (so users get one precise "did you
+ * mean", never a list of guesses).
+ */
+function closest(typed, candidates) {
+    const lower = typed.toLowerCase();
+    let best = null;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
+    if (bestDistance <= allowed)
+        return best;
+    // A shortened key ("payments" for "payments-platform") is a likely slip
+    // too, when exactly one candidate extends it.
+    const extending = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+    return extending.length === 1 ? (extending[0] ?? null) : null;
+}
+/** Levenshtein distance with two rolling rows. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/show-value.ts
@@ -23834,203 +23591,6 @@ function escapeSegment(segment) {
     return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-;// CONCATENATED MODULE: ./src/config/read-document.ts
-
-
-
-
-
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * Reads a configuration-type YAML file (configuration, owners registry)
- * and validates it. Any problem is a ConfigError naming the file and line:
- * these files belong to the inventory's maintainers, so a mistake in one
- * stops the check instead of blaming an identity. Returns null if absent.
- */
-function readValidatedYaml(source, file, validate, schema) {
-    let bytes;
-    try {
-        bytes = source.readOptional(file, MAX_CONFIG_BYTES);
-    }
-    catch (error) {
-        throw new ConfigError(`cannot read the file: ${error.message}`, file);
-    }
-    if (bytes === null)
-        return null;
-    const decoded = decodeUtf8(bytes);
-    if (!decoded.ok) {
-        throw new ConfigError(`byte 0x${decoded.byte.toString(16)} at column ${decoded.position.column} is not UTF-8: save the file as UTF-8`, file, decoded.position.line);
-    }
-    const parsed = parseYaml(decoded.text);
-    if (!parsed.ok) {
-        throw new ConfigError(parsed.problem.message, file, parsed.problem.line);
-    }
-    if (!validate(parsed.value)) {
-        const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
-        if (first) {
-            const { pointer, message } = describeError(first, schema);
-            const { line } = createLocator(decoded.text).locate(pointer);
-            throw new ConfigError(message, file, line);
-        }
-    }
-    return parsed.value;
-}
-
-;// CONCATENATED MODULE: ./src/config/load-config.ts
-
-
-
-
-/**
- * Reads the first configuration file found at the top of the tree and fills
- * in defaults. No file means the defaults; a broken one is a ConfigError.
- */
-function loadConfig(source, ajv, schema) {
-    const validate = ajv.compile(schema);
-    for (const file of CONFIG_FILES) {
-        const value = readValidatedYaml(source, file, validate, schema);
-        if (value !== null)
-            return withDefaults(value, file);
-    }
-    return { ...DEFAULT_CONFIG };
-}
-function withDefaults(value, file) {
-    const d = DEFAULT_CONFIG;
-    const where = (text, what) => {
-        try {
-            return normalizeRepoPath(text, what);
-        }
-        catch (error) {
-            throw new ConfigError(error.message, file);
-        }
-    };
-    return {
-        file,
-        roots: (value.inventory?.roots ?? d.roots).map((r) => where(r, 'inventory root')),
-        ignore: value.inventory?.ignore ?? d.ignore,
-        maxFileBytes: value.inventory?.maxFileBytes ?? d.maxFileBytes,
-        ownersFile: where(value.owners ?? d.ownersFile, 'owners file'),
-        waiversDir: where(value.waivers ?? d.waiversDir, 'waivers folder'),
-        useDefaultPolicies: value.policies?.defaults ?? d.useDefaultPolicies,
-        policyPaths: (value.policies?.paths ?? d.policyPaths).map((p) => where(p, 'policy folder')),
-        rules: value.policies?.rules ?? d.rules,
-        failOn: value.failOn ?? d.failOn,
-        approvals: value.approvals ?? d.approvals,
-        audit: value.audit ?? d.audit,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/load-owners.ts
-
-
-/**
- * Loads and checks the owners registry. Every team member must be a
- * declared person; a registry that is missing or broken is a ConfigError.
- */
-function loadOwners(source, file, ajv, schema) {
-    const value = readValidatedYaml(source, file, ajv.compile(schema), schema);
-    if (value === null) {
-        throw new ConfigError('the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration', file);
-    }
-    const data = value;
-    const people = new Map();
-    for (const [key, person] of Object.entries(data.people)) {
-        people.set(key, { ...person, key, bot: person.bot === true });
-    }
-    const teams = new Map();
-    for (const [key, team] of Object.entries(data.teams)) {
-        for (const member of team.members) {
-            if (!people.has(member)) {
-                throw new ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file);
-            }
-        }
-        teams.set(key, { ...team, key, escalation: team.escalation ?? [] });
-    }
-    return { file, teams, people };
-}
-
-;// CONCATENATED MODULE: ./src/config/workspace.ts
-
-
-
-
-
-
-
-/**
- * Loads configuration, owners registry and policies from a tree. In a pull
- * request that tree is the base commit, so a PR cannot weaken the rules it
- * is judged by. Throws ConfigError for any problem in those files.
- */
-function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
-    const schemas = loadSchemas(ownPackage);
-    const ajv = createAjv(0);
-    const config = loadConfig(source, ajv, schemas.config);
-    const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
-    const origins = [];
-    if (config.useDefaultPolicies) {
-        origins.push({
-            source: ownPackage,
-            dirs: ['policies/rules'],
-            label: '<nhi-policy>/',
-        });
-    }
-    if (config.policyPaths.length > 0) {
-        origins.push({ source, dirs: config.policyPaths, label: '' });
-    }
-    const identity = {
-        rule: schemas.identity['x-nhi-rule'],
-        schema: schemas.identity,
-        file: '<nhi-policy>/policies/schemas/identity.schema.json',
-    };
-    const policies = [identity, ...loadPolicies(origins, schemas)];
-    const rules = new Map();
-    for (const rule of [
-        ...policies.map((p) => p.rule),
-        ...Object.values(CODE_RULES),
-    ]) {
-        rules.set(rule.id, rule);
-    }
-    return { config, owners, schemas, policies, rules };
-}
-
-;// CONCATENATED MODULE: ./src/model/finding.ts
-const SEVERITIES = ['error', 'warning', 'note'];
-/** Sorts most severe first, then by file, line and column. */
-function compareFindings(a, b) {
-    return (severityRank(a.severity) - severityRank(b.severity) ||
-        compareText(a.file, b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        compareText(a.ruleId, b.ruleId));
-}
-/** 0 for error, 1 for warning, 2 for note. */
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/file-report.ts
-/** Builds a finding for a rule at a known position. */
-function findingAt(rule, file, position, message, options = {}) {
-    return {
-        ruleId: rule.id,
-        severity: options.severity ?? rule.severity,
-        file,
-        line: position.line,
-        column: position.column,
-        pointer: options.pointer ?? '',
-        message,
-        remediation: rule.remediation,
-    };
-}
-/** A finding that knows its pointer but not yet its line and column. */
-function pointed(rule, pointer, message, severity = rule.severity) {
-    return { rule, severity, pointer, message };
-}
-
 ;// CONCATENATED MODULE: ./src/evaluate/check-file.ts
 
 
@@ -24211,6 +23771,158 @@ function checkAcrossFiles(facts, owners) {
         }
     }
     return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
+
+/**
+ * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
+ * the value being validated: go up one level, then down the path.
+ */
+function resolveRelativePointer(cxt, relative) {
+    if (!cxt)
+        return undefined;
+    const slash = relative.indexOf('/');
+    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
+    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
+    const here = splitPointer(cxt.instancePath);
+    if (up > here.length)
+        return undefined;
+    let value = cxt.rootData;
+    for (const segment of [...here.slice(0, here.length - up), ...down]) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/keywords/days-since.ts
+
+
+/**
+ * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
+ * days has passed between the date and the evaluation day (on the due day). `maxFrom`
+ * is a relative JSON pointer to a limit kept in the identity itself; when it
+ * points at nothing, `max` applies, and with neither the keyword passes.
+ */
+function daysSince(today) {
+    return {
+        keyword: 'nhiDaysSince',
+        type: 'string',
+        schemaType: 'object',
+        metaSchema: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+                max: { type: 'integer', minimum: 0 },
+                maxFrom: { type: 'string', pattern: '^[0-9]+(/.*)?$' },
+            },
+        },
+        errors: true,
+        validate: function check(schema, data, _parent, cxt) {
+            const day = toDay(data);
+            if (day === null)
+                return true; // `format: date` reports bad dates
+            const fromData = schema.maxFrom
+                ? resolveRelativePointer(cxt, schema.maxFrom)
+                : undefined;
+            const limit = Number.isInteger(fromData)
+                ? fromData
+                : schema.max;
+            if (limit === undefined)
+                return true;
+            const elapsed = today - day;
+            // Due on the day the limit is reached, as an interval of 30 days means
+            // the 30th day is the last one to act on.
+            if (elapsed < limit)
+                return true;
+            check.errors = [
+                {
+                    keyword: 'nhiDaysSince',
+                    message: `is ${elapsed} days ago; the limit is ${limit} days`,
+                    params: { elapsed, limit, due: fromDay(day + limit) },
+                },
+            ];
+            return false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/keywords/days-until.ts
+
+/**
+ * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
+ * remain from the evaluation day to the date. `min: 0` means "not passed".
+ */
+function daysUntil(today) {
+    return {
+        keyword: 'nhiDaysUntil',
+        type: 'string',
+        schemaType: 'object',
+        metaSchema: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['min'],
+            properties: { min: { type: 'integer', minimum: 0 } },
+        },
+        errors: true,
+        validate: function check(schema, data) {
+            const day = toDay(data);
+            if (day === null)
+                return true;
+            const remaining = day - today;
+            if (remaining >= schema.min)
+                return true;
+            check.errors = [
+                {
+                    keyword: 'nhiDaysUntil',
+                    message: remaining < 0
+                        ? `passed ${-remaining} days ago`
+                        : `is in ${remaining} days`,
+                    params: { remaining, min: schema.min, date: fromDay(day) },
+                },
+            ];
+            return false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/create-ajv.ts
+
+
+
+
+/** Keywords that only carry text for people and reports. */
+const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
+/**
+ * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
+ * in a policy is an error rather than a rule that silently never fires.
+ * `today` is the evaluation day (days since 1970-01-01, UTC) that the date
+ * keywords compare against.
+ */
+function createAjv(today) {
+    const ajv = new _2020.Ajv2020({
+        allErrors: true,
+        strict: true,
+        strictRequired: false,
+        strictTypes: false,
+        strictTuples: false,
+        allowUnionTypes: true,
+        verbose: true,
+        messages: false,
+    });
+    dist_default()["default"](ajv, ['date', 'date-time', 'email', 'uri']);
+    ajv.addVocabulary(ANNOTATIONS);
+    ajv.addKeyword(daysSince(today));
+    ajv.addKeyword(daysUntil(today));
+    return ajv;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/identity-facts.ts
@@ -24455,7 +24167,7 @@ function checkInventory(source, workspace, today, options = {}) {
     findings.push(...positionCrossFile(source, cross, config.maxFileBytes));
     // Waivers
     const ajv = createAjv(day);
-    const loaded = loadWaivers(source, config.waiversDir, ajv.compile(workspace.schemas.waiver), workspace.schemas.waiver);
+    const loaded = loadWaivers(options.waiverSource ?? source, config.waiversDir, ajv.compile(workspace.schemas.waiver), workspace.schemas.waiver);
     const identityFiles = new Map();
     for (const f of facts)
         if (f.id !== null && !identityFiles.has(f.id))
@@ -24497,6 +24209,941 @@ function positionCrossFile(source, cross, maxBytes) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/audit/audit-settings.ts
+const DEFAULT_AUDIT = {
+    windowDays: 14,
+    expiryWindowDays: 30,
+    fallbackTeam: 'security',
+    label: 'nhi-policy',
+};
+/** Reads the audit section; the configuration schema already checked it. */
+function auditSettings(section) {
+    return {
+        windowDays: typeof section.windowDays === 'number'
+            ? section.windowDays
+            : DEFAULT_AUDIT.windowDays,
+        expiryWindowDays: typeof section.expiryWindowDays === 'number'
+            ? section.expiryWindowDays
+            : DEFAULT_AUDIT.expiryWindowDays,
+        fallbackTeam: typeof section.fallbackTeam === 'string'
+            ? section.fallbackTeam
+            : DEFAULT_AUDIT.fallbackTeam,
+        label: typeof section.label === 'string' ? section.label : DEFAULT_AUDIT.label,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/due-items.ts
+
+const LIVE_STATUSES = new Set(['active', 'suspended', 'deprecated']);
+/**
+ * Everything due for one identity on the evaluation day: rotations,
+ * expiries and reviews that are late or due within the window, unknown or
+ * orphaned owners, passed sunsets and retired identities that still hold a
+ * credential. Dates are whole UTC days.
+ */
+function dueItems(view, ctx) {
+    const team = owningTeam(view, ctx);
+    const items = [];
+    const add = (kind, due, title, step, extra = {}) => items.push({
+        key: [view.id, kind, extra.credential].filter(Boolean).join('/'),
+        kind,
+        severity: SEVERITY[kind],
+        team: team.key,
+        identity: view.id,
+        file: view.file,
+        due: fromDay(due),
+        daysLeft: due - ctx.today,
+        title,
+        step,
+        ...extra,
+    });
+    if (team.problem)
+        add(team.problem.kind, ctx.today, team.problem.title, 'ownership');
+    if (LIVE_STATUSES.has(view.status)) {
+        for (const credential of view.credentials)
+            credentialItems(credential, ctx, add);
+        reviewItem(view, ctx, add);
+    }
+    if (view.status === 'deprecated' && view.sunset) {
+        const sunset = toDay(view.sunset);
+        if (sunset !== null && sunset < ctx.today) {
+            add('sunset-passed', sunset, `was to be retired on ${view.sunset} and is still deprecated`, 'deprovisioning');
+        }
+    }
+    if (view.status === 'decommissioned') {
+        for (const c of view.credentials) {
+            if (c.status !== 'revoked' || c.stored) {
+                add('decommissioned-credential', ctx.today, `decommissioned, but credential ${c.id} is ${c.status !== 'revoked' ? `still ${c.status}` : 'still stored'}`, 'deprovisioning', { credential: c.id });
+            }
+        }
+    }
+    return items;
+}
+function credentialItems(c, ctx, add) {
+    if (c.status === 'revoked' || c.type === 'federated')
+        return;
+    const last = toDay(c.lastRotated ?? c.created ?? '');
+    if (last !== null && c.intervalDays !== undefined) {
+        const due = last + c.intervalDays;
+        const extra = {
+            credential: c.id,
+            ...(c.verifiedBy ? { verifier: c.verifiedBy } : {}),
+        };
+        if (due <= ctx.today) {
+            add('rotation-overdue', due, `rotate credential ${c.id}: due every ${c.intervalDays} days, last on ${fromDay(last)}`, 'rotation', extra);
+        }
+        else if (due - ctx.today <= ctx.windowDays) {
+            add('rotation-due', due, `rotate credential ${c.id} by ${fromDay(due)} (every ${c.intervalDays} days)`, 'rotation', extra);
+        }
+    }
+    const expires = toDay(c.expires ?? '');
+    if (expires !== null && c.status === 'active') {
+        if (expires <= ctx.today) {
+            add('credential-expired', expires, `credential ${c.id} expired on ${fromDay(expires)}: issue a new one`, 'rotation', { credential: c.id });
+        }
+        else if (!c.automatic && expires - ctx.today <= ctx.expiryWindowDays) {
+            add('credential-expiring', expires, `renew credential ${c.id} before it expires on ${fromDay(expires)}`, 'rotation', { credential: c.id });
+        }
+    }
+}
+function reviewItem(view, ctx, add) {
+    const interval = view.review?.intervalDays;
+    if (interval === undefined)
+        return;
+    const last = toDay(view.review?.lastReviewed ?? '');
+    const due = last === null ? ctx.today : last + interval;
+    const since = last === null ? 'never reviewed' : `last on ${fromDay(last)}`;
+    if (due <= ctx.today) {
+        add('review-overdue', due, `review access: due every ${interval} days, ${since}`, 'review');
+    }
+    else if (due - ctx.today <= ctx.windowDays) {
+        add('review-due', due, `review access by ${fromDay(due)} (every ${interval} days)`, 'review');
+    }
+}
+/** The team that gets the items, and why the fallback got them. */
+function owningTeam(view, ctx) {
+    const team = view.team ? ctx.owners.teams.get(view.team) : undefined;
+    if (!team) {
+        return {
+            key: ctx.fallbackTeam,
+            problem: {
+                kind: 'owner-unknown',
+                title: `owner team "${view.team ?? '(none)'}" is not in ${ctx.owners.file}: name a real owning team`,
+            },
+        };
+    }
+    if (team.members.length === 0) {
+        return {
+            key: ctx.fallbackTeam,
+            problem: {
+                kind: 'team-orphaned',
+                title: `owning team ${team.key} has no members: name a new owner`,
+            },
+        };
+    }
+    if (view.individual && !ctx.owners.people.has(view.individual)) {
+        return {
+            key: team.key,
+            problem: {
+                kind: 'owner-unknown',
+                title: `accountable person "${view.individual}" is not in ${ctx.owners.file}: name a real person`,
+            },
+        };
+    }
+    return { key: team.key };
+}
+const SEVERITY = {
+    'rotation-overdue': 'error',
+    'rotation-due': 'warning',
+    'credential-expired': 'error',
+    'credential-expiring': 'warning',
+    'review-overdue': 'warning',
+    'review-due': 'note',
+    'owner-unknown': 'error',
+    'team-orphaned': 'error',
+    'sunset-passed': 'warning',
+    'decommissioned-credential': 'error',
+    'waiver-expired': 'warning',
+    'waiver-expiring': 'note',
+};
+
+;// CONCATENATED MODULE: ./src/audit/identity-view.ts
+/**
+ * Reads an identity document defensively: the audit runs on files that may
+ * also have findings, so every field is checked before it is used.
+ */
+function viewIdentity(file, doc) {
+    const id = str(doc.id);
+    if (!id)
+        return null;
+    const owner = rec(doc.owner);
+    const review = rec(doc.review);
+    const credentials = (Array.isArray(doc.credentials) ? doc.credentials : [])
+        .map(rec)
+        .filter((c) => c !== undefined)
+        .map(viewCredential);
+    return {
+        file,
+        id,
+        status: str(doc.status) ?? 'active',
+        team: str(owner?.team),
+        individual: str(owner?.individual),
+        credentials,
+        review: review && {
+            intervalDays: identity_view_int(review.intervalDays),
+            lastReviewed: str(review.lastReviewed),
+            reviewedBy: str(review.reviewedBy),
+        },
+        sunset: str(rec(doc.deprovisioning)?.sunset),
+    };
+}
+function viewCredential(c, index) {
+    const rotation = rec(c.rotation);
+    return {
+        id: str(c.id) ?? `#${index + 1}`,
+        type: str(c.type) ?? 'unknown',
+        status: str(c.status) ?? 'active',
+        stored: rec(c.storage) !== undefined,
+        lastRotated: str(c.lastRotated),
+        created: str(c.created),
+        expires: str(c.expires),
+        intervalDays: identity_view_int(rotation?.intervalDays),
+        automatic: rotation?.method === 'automatic',
+        verifiedBy: str(rotation?.verifiedBy),
+    };
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function identity_view_int(value) {
+    return Number.isInteger(value) && value > 0
+        ? value
+        : undefined;
+}
+function rec(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit-inventory.ts
+
+
+
+
+
+
+
+/**
+ * The scheduled audit: runs the same check as a pull request over the whole
+ * inventory, and lists per owning team what is late or due soon.
+ */
+function auditInventory(source, workspace, today) {
+    const settings = auditSettings(workspace.config.audit);
+    const views = [];
+    const check = checkInventory(source, workspace, today, {
+        visit: (file, doc) => {
+            const view = viewIdentity(file, doc);
+            if (view)
+                views.push(view);
+        },
+    });
+    const day = toDay(today) ?? 0;
+    const ctx = {
+        today: day,
+        windowDays: settings.windowDays,
+        expiryWindowDays: settings.expiryWindowDays,
+        owners: workspace.owners,
+        fallbackTeam: settings.fallbackTeam,
+    };
+    const items = views.flatMap((view) => dueItems(view, ctx));
+    const { waivers } = loadWaivers(source, workspace.config.waiversDir, createAjv(day).compile(workspace.schemas.waiver), workspace.schemas.waiver);
+    items.push(...waiverItems(waivers, views, ctx));
+    items.sort((a, b) => compare(a.team, b.team) || compare(a.due, b.due) || compare(a.key, b.key));
+    const teams = [
+        ...new Set([...workspace.owners.teams.keys(), settings.fallbackTeam]),
+    ].sort();
+    return {
+        today,
+        windowDays: settings.windowDays,
+        expiryWindowDays: settings.expiryWindowDays,
+        items,
+        teams,
+        check,
+    };
+}
+function waiverItems(waivers, views, ctx) {
+    const teamOf = new Map(views.map((v) => [v.id, v.team]));
+    const items = [];
+    for (const waiver of waivers) {
+        const expires = toDay(waiver.expires);
+        if (expires === null)
+            continue;
+        const daysLeft = expires - ctx.today;
+        const late = daysLeft < 0;
+        if (!late && daysLeft > ctx.windowDays)
+            continue;
+        const owner = teamOf.get(waiver.identity);
+        const team = owner && ctx.owners.teams.has(owner) ? owner : ctx.fallbackTeam;
+        items.push({
+            key: `${waiver.identity}/${late ? 'waiver-expired' : 'waiver-expiring'}/${waiver.rule}`,
+            kind: late ? 'waiver-expired' : 'waiver-expiring',
+            severity: late ? 'warning' : 'note',
+            team,
+            identity: waiver.identity,
+            file: waiver.file,
+            due: waiver.expires,
+            daysLeft,
+            title: late
+                ? `waiver of ${waiver.rule} for ${waiver.identity} expired on ${waiver.expires}: fix the identity or renew the waiver`
+                : `waiver of ${waiver.rule} for ${waiver.identity} expires on ${waiver.expires}: fix the identity or renew the waiver`,
+            step: 'waiver',
+            verifier: waiver.approvedBy,
+        });
+    }
+    return items;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-audit-json.ts
+/** The audit as JSON: items with due dates, and counts per team. */
+function renderAuditJson(report) {
+    const teams = Object.fromEntries(report.teams.map((team) => {
+        const items = report.items.filter((i) => i.team === team);
+        return [
+            team,
+            {
+                overdue: items.filter((i) => i.daysLeft <= 0).length,
+                dueSoon: items.filter((i) => i.daysLeft > 0).length,
+            },
+        ];
+    }));
+    return `${JSON.stringify({
+        version: 1,
+        today: report.today,
+        windowDays: report.windowDays,
+        expiryWindowDays: report.expiryWindowDays,
+        teams,
+        items: report.items,
+    }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Makes text from a file or the API inert in GitHub Markdown: no HTML, no
+ * emphasis, table breaks, links, autolinks, @mentions or #references. The
+ * text still reads the same to a person.
+ */
+function escapeMarkdown(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~"']/g, '\\$&')
+        // Mentions, references and autolinks are found after escapes are read,
+        // so they are broken with an invisible space instead.
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}${m.slice(3)}`)
+        .replace(/:([a-z0-9_+-]+):/gi, `:${ZERO_WIDTH_SPACE}$1:`));
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-audit-text.ts
+/** The per-team report for a terminal: one block per team with items due. */
+function renderAuditText(report) {
+    const lines = [
+        `Audit on ${report.today} (${windowText(report)})`,
+        '',
+    ];
+    const byTeam = groupByTeam(report.items);
+    for (const team of report.teams) {
+        const items = byTeam.get(team) ?? [];
+        if (items.length === 0)
+            continue;
+        lines.push(`${team}: ${countLine(items)}`);
+        for (const item of items) {
+            lines.push(`  ${item.due}  ${item.severity.padEnd(7)} ${item.identity}: ${clean(item.title)}`);
+            lines.push(`              ${item.file} · checklist: ${item.step}${item.verifier ? ` · verified by ${item.verifier}` : ''}`);
+        }
+        lines.push('');
+    }
+    const clear = report.teams.filter((t) => !byTeam.has(t));
+    if (clear.length)
+        lines.push(`Nothing due: ${clear.join(', ')}`);
+    lines.push(`${report.items.length} items due across ${byTeam.size} teams.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Items grouped by the team that owns them, in report order. */
+function groupByTeam(items) {
+    const groups = new Map();
+    for (const item of items)
+        groups.set(item.team, [...(groups.get(item.team) ?? []), item]);
+    return groups;
+}
+/** "2 overdue, 1 due soon". */
+function countLine(items) {
+    const late = items.filter((i) => i.daysLeft <= 0).length;
+    return `${late} overdue, ${items.length - late} due soon`;
+}
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+/** How far ahead "due soon" looks, in words. */
+function windowText(report) {
+    return (`due soon: rotations and reviews within ${report.windowDays} days, ` +
+        `expiries within ${report.expiryWindowDays} days`);
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-audit-markdown.ts
+
+
+const STEPS = {
+    rotation: 'follow the rotation checklist in the runbook, then record the new date in the identity file',
+    review: 'hold the review (still needed? scopes right? rotated on time? dependents current?) and record review.lastReviewed',
+    ownership: 'name a real owning team and person from the owners registry in the identity file',
+    deprovisioning: 'follow the deprovisioning checklist in the runbook and record each step',
+    waiver: 'fix the identity so the rule passes, or renew the waiver with a new expiry date and approval',
+};
+/** The whole audit as Markdown, one section per team with items due. */
+function renderAuditMarkdown(report) {
+    const byTeam = groupByTeam(report.items);
+    const out = [
+        `## nhi-policy audit, ${report.today}`,
+        '',
+        `${report.items.length} items due across ${byTeam.size} teams (${windowText(report)}).`,
+        '',
+    ];
+    for (const [team, items] of byTeam) {
+        out.push(`### ${escapeMarkdown(team)}: ${countLine(items)}`, '', ...items.map(checklistLine), '');
+    }
+    return `${out.join('\n')}\n`;
+}
+/** One team's items as a task list, as used in its rolling issue. */
+function renderTeamChecklist(items) {
+    return items.map(checklistLine).join('\n');
+}
+function checklistLine(item) {
+    const when = item.daysLeft < 0
+        ? `overdue since ${item.due}`
+        : item.daysLeft === 0
+            ? `due today, ${item.due}`
+            : `due ${item.due}`;
+    const verifier = item.verifier ? `; verified by ${escapeMarkdown(item.verifier)}` : '';
+    return `- [ ] **${escapeMarkdown(item.identity)}**: ${escapeMarkdown(item.title)} (${when}). Steps: ${STEPS[item.step]}${verifier}. File: ${escapeMarkdown(item.file)}`;
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-ical.ts
+const CALENDAR_KINDS = new Set([
+    'rotation-due',
+    'rotation-overdue',
+    'credential-expiring',
+    'credential-expired',
+    'review-due',
+    'review-overdue',
+    'waiver-expiring',
+]);
+/**
+ * An iCalendar (RFC 5545) file with one all-day event per rotation, expiry
+ * or review, so owners can subscribe to what is coming. UIDs are stable, so
+ * a calendar that re-imports the file updates events instead of adding more.
+ */
+function renderIcal(report) {
+    const stamp = `${report.today.replace(/-/g, '')}T000000Z`;
+    const lines = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//nhi-policy//audit//EN',
+        'CALSCALE:GREGORIAN',
+        'X-WR-CALNAME:nhi-policy due dates',
+    ];
+    for (const item of report.items.filter((i) => CALENDAR_KINDS.has(i.kind))) {
+        const start = item.due.replace(/-/g, '');
+        lines.push('BEGIN:VEVENT', `UID:${escapeText(item.key)}@nhi-policy`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${nextDay(item.due)}`, `SUMMARY:${escapeText(`[${item.team}] ${item.identity}: ${item.title}`)}`, `DESCRIPTION:${escapeText(`${item.file}\nChecklist: ${item.step}${item.verifier ? `\nVerified by: ${item.verifier}` : ''}`)}`, `CATEGORIES:${escapeText(item.team)}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
+    }
+    lines.push('END:VCALENDAR');
+    return `${lines.flatMap(fold).join('\r\n')}\r\n`;
+}
+function escapeText(text) {
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/;/g, '\\;')
+        .replace(/,/g, '\\,')
+        .replace(/\r?\n/g, '\\n');
+}
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+function fold(line) {
+    const out = [];
+    let current = '';
+    let size = 0;
+    for (const ch of line) {
+        const bytes = Buffer.byteLength(ch);
+        if (size + bytes > (out.length === 0 ? 75 : 74)) {
+            out.push(current);
+            current = '';
+            size = 0;
+        }
+        current += ch;
+        size += bytes;
+    }
+    out.push(current);
+    return out.map((part, i) => (i === 0 ? part : ` ${part}`));
+}
+function nextDay(date) {
+    const next = new Date(`${date}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return next.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/load/fs-source.ts
+
+
+
+const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/** A source over a folder on disk; symlinks are listed, never followed. */
+class FsSource {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    list(dir) {
+        let dirents;
+        try {
+            dirents = external_node_fs_namespaceObject.readdirSync(this.resolve(dir), { withFileTypes: true });
+        }
+        catch (error) {
+            if (isMissing(error))
+                return null;
+            throw error;
+        }
+        const prefix = dir === '' ? '' : `${dir}/`;
+        return dirents.map((d) => ({ path: prefix + d.name, type: typeOf(d) }));
+    }
+    read(file, maxBytes) {
+        const fd = external_node_fs_namespaceObject.openSync(this.resolve(file), external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW);
+        try {
+            const { size } = external_node_fs_namespaceObject.fstatSync(fd);
+            if (size > maxBytes)
+                throw new FileTooLargeError(size);
+            const buffer = Buffer.allocUnsafe(size);
+            let filled = 0;
+            while (filled < size) {
+                const n = external_node_fs_namespaceObject.readSync(fd, buffer, filled, size - filled, filled);
+                if (n === 0)
+                    break;
+                filled += n;
+            }
+            return buffer.subarray(0, filled);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(fd);
+        }
+    }
+    readOptional(file, maxBytes) {
+        try {
+            if (!external_node_fs_namespaceObject.lstatSync(this.resolve(file)).isFile())
+                return null;
+        }
+        catch (error) {
+            if (isMissing(error))
+                return null;
+            throw error;
+        }
+        return this.read(file, maxBytes);
+    }
+    resolve(relative) {
+        return external_node_path_namespaceObject.join(this.root, ...relative.split('/'));
+    }
+}
+function typeOf(d) {
+    if (d.isSymbolicLink())
+        return 'symlink';
+    if (d.isDirectory())
+        return 'directory';
+    if (d.isFile())
+        return 'file';
+    return 'other';
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+;// CONCATENATED MODULE: ./src/policy/load-policies.ts
+
+
+const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
+const MAX_POLICY_BYTES = 1024 * 1024;
+/** Reads the JSON files of the schema folder that ships with nhi-policy. */
+function loadSchemas(source) {
+    const read = (name) => readJson(source, `policies/schemas/${name}.schema.json`, '<nhi-policy>/');
+    return {
+        identity: read('identity'),
+        owners: read('owners'),
+        waiver: read('waiver'),
+        config: read('config'),
+        policy: read('policy'),
+    };
+}
+/**
+ * Loads every `.json` policy from the given origins in order. A later
+ * policy with the same rule id replaces an earlier one, so an organisation
+ * overrides a default rule by writing its own file with that id. Each file
+ * is checked on its own: a bad one is a ConfigError naming it.
+ */
+function loadPolicies(origins, schemas) {
+    const ajv = createAjv(0);
+    const checkMeta = ajv.compile(schemas.policy);
+    const byId = new Map();
+    for (const origin of origins) {
+        const inThisOrigin = new Set();
+        for (const file of listJson(origin)) {
+            const schema = readJson(origin.source, file, origin.label);
+            const shown = origin.label + file;
+            const policy = checkPolicy(ajv, checkMeta, schema, shown);
+            if (inThisOrigin.has(policy.rule.id)) {
+                throw new ConfigError(`rule id ${policy.rule.id} is used by two policy files: give each rule its own id`, shown);
+            }
+            inThisOrigin.add(policy.rule.id);
+            byId.set(policy.rule.id, policy);
+        }
+    }
+    return [...byId.values()].sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
+}
+function checkPolicy(ajv, checkMeta, schema, file) {
+    const declared = schema.$schema;
+    if (declared !== DRAFT_2020) {
+        throw new ConfigError(`the policy declares ${JSON.stringify(declared ?? 'no $schema')}; ` +
+            `nhi-policy loads JSON Schema 2020-12 only: set "$schema" to "${DRAFT_2020}"`, file);
+    }
+    if (!checkMeta(schema)) {
+        const first = checkMeta.errors?.[0];
+        throw new ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
+            `${describeMetaError(first)}; see docs/policies.md for the fields`, file);
+    }
+    try {
+        // Compiled once here to find typos; the check compiles its own copy.
+        const probe = { ...schema };
+        delete probe.$id;
+        ajv.compile(probe);
+    }
+    catch (error) {
+        throw new ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
+    }
+    return { rule: schema['x-nhi-rule'], schema, file };
+}
+function describeMetaError(error) {
+    if (!error)
+        return 'unknown problem';
+    if (error.keyword === 'required') {
+        return `"${String(error.params.missingProperty)}" is missing`;
+    }
+    if (error.keyword === 'additionalProperties') {
+        return `"${String(error.params.additionalProperty)}" is not a known field`;
+    }
+    return `${error.keyword} ${JSON.stringify(error.params)}`;
+}
+function listJson(origin) {
+    const files = [];
+    for (const dir of origin.dirs) {
+        const entries = origin.source.list(dir);
+        if (entries === null) {
+            throw new ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
+        }
+        for (const entry of entries) {
+            if (entry.type === 'file' && entry.path.endsWith('.json')) {
+                files.push(entry.path);
+            }
+        }
+    }
+    return files.sort();
+}
+function readJson(source, file, label) {
+    let text;
+    try {
+        text = source.read(file, MAX_POLICY_BYTES).toString('utf8');
+    }
+    catch (error) {
+        throw new ConfigError(`cannot read the file: ${error.message}`, label + file);
+    }
+    try {
+        const value = JSON.parse(text);
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+            return value;
+        }
+        throw new Error('the top level must be an object');
+    }
+    catch (error) {
+        throw new ConfigError(`not valid JSON: ${error.message}`, label + file);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/policy/package-root.ts
+
+
+
+const MARKER = external_node_path_namespaceObject.join('policies', 'schemas', 'identity.schema.json');
+/**
+ * The folder that holds nhi-policy's own `policies/`: the repository root
+ * whether the code runs from `src/` in tests or from the `dist/` bundle.
+ */
+function packageRoot() {
+    let dir = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (;;) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(dir, MARKER)))
+            return dir;
+        const parent = external_node_path_namespaceObject.dirname(dir);
+        if (parent === dir) {
+            throw new Error(`nhi-policy's ${MARKER} is missing beside the program`);
+        }
+        dir = parent;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+/** Names the configuration file may have, first match wins. */
+const CONFIG_FILES = [
+    'nhi-policy.yaml',
+    'nhi-policy.yml',
+    '.nhi-policy.yaml',
+    '.nhi-policy.yml',
+];
+const DEFAULT_CONFIG = {
+    file: null,
+    roots: ['identities'],
+    ignore: [],
+    maxFileBytes: 256 * 1024,
+    ownersFile: 'owners.yaml',
+    waiversDir: 'waivers',
+    useDefaultPolicies: true,
+    policyPaths: [],
+    rules: {},
+    failOn: 'error',
+    approvals: {},
+    audit: {},
+};
+
+;// CONCATENATED MODULE: ./src/config/read-document.ts
+
+
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads a configuration-type YAML file (configuration, owners registry)
+ * and validates it. Any problem is a ConfigError naming the file and line:
+ * these files belong to the inventory's maintainers, so a mistake in one
+ * stops the check instead of blaming an identity. Returns null if absent.
+ */
+function readValidatedYaml(source, file, validate, schema) {
+    let bytes;
+    try {
+        bytes = source.readOptional(file, MAX_CONFIG_BYTES);
+    }
+    catch (error) {
+        throw new ConfigError(`cannot read the file: ${error.message}`, file);
+    }
+    if (bytes === null)
+        return null;
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+        throw new ConfigError(`byte 0x${decoded.byte.toString(16)} at column ${decoded.position.column} is not UTF-8: save the file as UTF-8`, file, decoded.position.line);
+    }
+    const parsed = parseYaml(decoded.text);
+    if (!parsed.ok) {
+        throw new ConfigError(parsed.problem.message, file, parsed.problem.line);
+    }
+    if (!validate(parsed.value)) {
+        const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
+        if (first) {
+            const { pointer, message } = describeError(first, schema);
+            const { line } = createLocator(decoded.text).locate(pointer);
+            throw new ConfigError(message, file, line);
+        }
+    }
+    return parsed.value;
+}
+
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+/**
+ * Reads the first configuration file found at the top of the tree and fills
+ * in defaults. No file means the defaults; a broken one is a ConfigError.
+ */
+function loadConfig(source, ajv, schema) {
+    const validate = ajv.compile(schema);
+    for (const file of CONFIG_FILES) {
+        const value = readValidatedYaml(source, file, validate, schema);
+        if (value !== null)
+            return withDefaults(value, file);
+    }
+    return { ...DEFAULT_CONFIG };
+}
+function withDefaults(value, file) {
+    const d = DEFAULT_CONFIG;
+    const where = (text, what) => {
+        try {
+            return normalizeRepoPath(text, what);
+        }
+        catch (error) {
+            throw new ConfigError(error.message, file);
+        }
+    };
+    return {
+        file,
+        roots: (value.inventory?.roots ?? d.roots).map((r) => where(r, 'inventory root')),
+        ignore: value.inventory?.ignore ?? d.ignore,
+        maxFileBytes: value.inventory?.maxFileBytes ?? d.maxFileBytes,
+        ownersFile: where(value.owners ?? d.ownersFile, 'owners file'),
+        waiversDir: where(value.waivers ?? d.waiversDir, 'waivers folder'),
+        useDefaultPolicies: value.policies?.defaults ?? d.useDefaultPolicies,
+        policyPaths: (value.policies?.paths ?? d.policyPaths).map((p) => where(p, 'policy folder')),
+        rules: value.policies?.rules ?? d.rules,
+        failOn: value.failOn ?? d.failOn,
+        approvals: value.approvals ?? d.approvals,
+        audit: value.audit ?? d.audit,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/load-owners.ts
+
+
+/**
+ * Loads and checks the owners registry. Every team member must be a
+ * declared person; a registry that is missing or broken is a ConfigError.
+ */
+function loadOwners(source, file, ajv, schema) {
+    const value = readValidatedYaml(source, file, ajv.compile(schema), schema);
+    if (value === null) {
+        throw new ConfigError('the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration', file);
+    }
+    const data = value;
+    const people = new Map();
+    for (const [key, person] of Object.entries(data.people)) {
+        people.set(key, { ...person, key, bot: person.bot === true });
+    }
+    const teams = new Map();
+    for (const [key, team] of Object.entries(data.teams)) {
+        for (const member of team.members) {
+            if (!people.has(member)) {
+                throw new ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file);
+            }
+        }
+        teams.set(key, { ...team, key, escalation: team.escalation ?? [] });
+    }
+    return { file, teams, people };
+}
+
+;// CONCATENATED MODULE: ./src/config/workspace.ts
+
+
+
+
+
+
+
+/**
+ * Loads configuration, owners registry and policies from a tree. In a pull
+ * request that tree is the base commit, so a PR cannot weaken the rules it
+ * is judged by. Throws ConfigError for any problem in those files.
+ */
+function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
+    const schemas = loadSchemas(ownPackage);
+    const ajv = createAjv(0);
+    const config = loadConfig(source, ajv, schemas.config);
+    const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
+    const origins = [];
+    if (config.useDefaultPolicies) {
+        origins.push({
+            source: ownPackage,
+            dirs: ['policies/rules'],
+            label: '<nhi-policy>/',
+        });
+    }
+    if (config.policyPaths.length > 0) {
+        origins.push({ source, dirs: config.policyPaths, label: '' });
+    }
+    const identity = {
+        rule: schemas.identity['x-nhi-rule'],
+        schema: schemas.identity,
+        file: '<nhi-policy>/policies/schemas/identity.schema.json',
+    };
+    const policies = [identity, ...loadPolicies(origins, schemas)];
+    const rules = new Map();
+    for (const rule of [
+        ...policies.map((p) => p.rule),
+        ...Object.values(CODE_RULES),
+    ]) {
+        rules.set(rule.id, rule);
+    }
+    return { config, owners, schemas, policies, rules };
+}
+
+;// CONCATENATED MODULE: ./src/cli/inventory.ts
+
+
+
+
+
+
+/** Opens the folder a command names; backslashes are read as slashes. */
+function openInventory(dir, today) {
+    const source = new FsSource(external_node_path_namespaceObject.resolve(dir.replace(/\\/g, '/')));
+    const day = today ?? todayUtc();
+    if (toDay(day) === null)
+        throw new UsageError(`--today "${day}" is not a real date`);
+    return { source, workspace: loadWorkspace(source), today: day };
+}
+/** Writes a report to the named file, or to standard output. */
+function emit(io, output, text) {
+    if (output)
+        (0,external_node_fs_namespaceObject.writeFileSync)(output, text);
+    else
+        io.out(text);
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-audit.ts
+
+
+
+
+
+
+
+/** `nhi-policy audit`: 1 only when asked to fail on a severity present. */
+function runAudit(args, io) {
+    const { source, workspace, today } = openInventory(args.dir, args.today);
+    const report = auditInventory(source, workspace, today);
+    const render = {
+        text: () => renderAuditText(report),
+        json: () => renderAuditJson(report),
+        markdown: () => renderAuditMarkdown(report),
+        ical: () => renderIcal(report),
+    }[args.format];
+    emit(io, args.output, render());
+    const { failOn } = args;
+    if (failOn === 'never')
+        return 0;
+    const limit = severityRank(failOn);
+    return report.items.some((i) => severityRank(i.severity) <= limit) ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/report/tally.ts
 
 /** Counts findings by severity; waived findings are counted apart. */
@@ -24536,30 +25183,6 @@ function renderJson(report, failOn) {
         files: report.files,
         findings: report.findings,
     }, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
-const ZERO_WIDTH_SPACE = '\u200b';
-/**
- * Makes text from a file or the API inert in GitHub Markdown: no HTML, no
- * emphasis, table breaks, links, autolinks, @mentions or #references. The
- * text still reads the same to a person.
- */
-function escapeMarkdown(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#+\-.!|~"']/g, '\\$&')
-        // Mentions, references and autolinks are found after escapes are read,
-        // so they are broken with an invisible space instead.
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
-        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}${m.slice(3)}`)
-        .replace(/:([a-z0-9_+-]+):/gi, `:${ZERO_WIDTH_SPACE}$1:`));
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -24766,104 +25389,32 @@ function describeRule(rule) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The product version, reported in SARIF and by `--version`. */
-const VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./src/cli/run-check.ts
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/parse-args.ts
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'];
-const FAIL_ON = ['error', 'warning', 'note', 'never'];
-/** A mistake on the command line; the CLI prints usage and exits 2. */
-class UsageError extends Error {
-}
-const USAGE = `Usage: nhi-policy check [dir] [options]
 
-Checks every identity file in the inventory at dir (default: .)
-against the policies, and reports each problem with its file and line.
 
-Options:
-  --format text|json|sarif|markdown   report format (default: text)
-  --today YYYY-MM-DD                  evaluation date (default: today, UTC)
-  --fail-on error|warning|note|never  lowest severity that fails
-                                      (default: failOn in the configuration, else error)
-  --output FILE                       write the report to FILE
-  --color / --no-color                force colour on or off
-  -h, --help                          show this help
-  --version                           show the version
 
-Exit codes: 0 no failing findings, 1 failing findings, 2 usage or configuration error.
-`;
-/** Reads the command line; throws UsageError with a plain message. */
-function parseCliArgs(argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                format: { type: 'string' },
-                today: { type: 'string' },
-                'fail-on': { type: 'string' },
-                output: { type: 'string', short: 'o' },
-                color: { type: 'boolean' },
-                'no-color': { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
-        });
-    }
-    catch (error) {
-        throw new UsageError(error.message);
-    }
-    const { values, positionals } = parsed;
-    if (values.help)
-        return { command: 'help' };
-    if (values.version)
-        return { command: 'version' };
-    const [command, dir = '.', ...extra] = positionals;
-    if (command !== 'check') {
-        throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
-    }
-    if (extra.length > 0)
-        throw new UsageError(`unexpected argument "${extra[0]}"`);
-    return {
-        command,
-        dir,
-        format: oneOf('--format', values.format ?? 'text', FORMATS),
-        today: values.today === undefined ? undefined : date(values.today),
-        failOn: values['fail-on'] === undefined
-            ? undefined
-            : oneOf('--fail-on', values['fail-on'], FAIL_ON),
-        output: values.output,
-        color: values['no-color'] ? false : values.color,
-    };
-}
-function oneOf(flag, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
-}
-function date(value) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-        return value;
-    }
-    throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${value}"`);
+
+
+
+/** `nhi-policy check`: 1 when a finding reaches the failing severity. */
+function runCheck(args, io) {
+    const { source, workspace, today } = openInventory(args.dir, args.today);
+    const report = checkInventory(source, workspace, today);
+    const failOn = args.failOn ?? workspace.config.failOn;
+    const color = args.color ?? (io.isTty && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+    const render = {
+        text: () => renderText(report, color && !args.output),
+        json: () => renderJson(report, failOn),
+        sarif: () => renderSarif(report, VERSION),
+        markdown: () => renderMarkdown(report, failOn),
+    }[args.format];
+    emit(io, args.output, render());
+    return fails(report.findings, failOn) ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-
-
-
-
-
-
 
 
 
@@ -24873,11 +25424,18 @@ function date(value) {
 function main(argv, io) {
     try {
         const args = parseCliArgs(argv);
-        if (args.command === 'help')
-            return (io.out(USAGE), 0);
-        if (args.command === 'version')
-            return (io.out(`${VERSION}\n`), 0);
-        return runCheck(args, io);
+        switch (args.command) {
+            case 'help':
+                io.out(USAGE);
+                return 0;
+            case 'version':
+                io.out(`${VERSION}\n`);
+                return 0;
+            case 'audit':
+                return runAudit(args, io);
+            case 'check':
+                return runCheck(args, io);
+        }
     }
     catch (error) {
         if (error instanceof UsageError) {
@@ -24890,30 +25448,6 @@ function main(argv, io) {
         }
         throw error;
     }
-}
-function runCheck(args, io) {
-    const root = external_node_path_namespaceObject.resolve(args.dir.replace(/\\/g, '/'));
-    const source = new FsSource(root);
-    const workspace = loadWorkspace(source);
-    const today = args.today ?? todayUtc();
-    if (toDay(today) === null)
-        throw new UsageError(`--today "${today}" is not a real date`);
-    const report = checkInventory(source, workspace, today);
-    const failOn = args.failOn ?? workspace.config.failOn;
-    const color = args.color ?? (io.isTty && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-    const rendered = {
-        text: () => renderText(report, color && !args.output),
-        json: () => renderJson(report, failOn),
-        sarif: () => renderSarif(report, VERSION),
-        markdown: () => renderMarkdown(report, failOn),
-    }[args.format]();
-    if (args.output) {
-        (0,external_node_fs_namespaceObject.writeFileSync)(args.output, rendered);
-    }
-    else {
-        io.out(rendered);
-    }
-    return fails(report.findings, failOn) ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

@@ -3,6 +3,8 @@ import type { FailOn } from '../config/config.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
+export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'ical'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 const FAIL_ON: FailOn[] = ['error', 'warning', 'note', 'never'];
 
 /** A mistake on the command line; the CLI prints usage and exits 2. */
@@ -18,18 +20,34 @@ export interface CheckArgs {
   color: boolean | undefined;
 }
 
-export type CliArgs = CheckArgs | { command: 'help' } | { command: 'version' };
+export interface AuditArgs {
+  command: 'audit';
+  dir: string;
+  format: AuditFormat;
+  today: string | undefined;
+  failOn: FailOn;
+  output: string | undefined;
+}
+
+export type CliArgs =
+  CheckArgs | AuditArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: nhi-policy check [dir] [options]
+       nhi-policy audit [dir] [options]
 
-Checks every identity file in the inventory at dir (default: .)
-against the policies, and reports each problem with its file and line.
+check  checks every identity file in the inventory at dir (default: .)
+       against the policies, and reports each problem with its file and line.
+audit  lists, per owning team, what is overdue or due soon: rotations,
+       expiries, reviews, unknown owners, retirements, waivers.
 
 Options:
-  --format text|json|sarif|markdown   report format (default: text)
+  --format text|json|sarif|markdown   check report format (default: text)
+  --format text|json|markdown|ical    audit report format (default: text);
+                                      ical is a calendar of due dates
   --today YYYY-MM-DD                  evaluation date (default: today, UTC)
-  --fail-on error|warning|note|never  lowest severity that fails
-                                      (default: failOn in the configuration, else error)
+  --fail-on error|warning|note|never  lowest severity that fails (check default:
+                                      failOn in the configuration, else error;
+                                      audit default: never)
   --output FILE                       write the report to FILE
   --color / --no-color                force colour on or off
   -h, --help                          show this help
@@ -63,13 +81,23 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, dir = '.', ...extra] = positionals;
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'audit') {
     throw new UsageError(
       command ? `unknown command "${command}"` : 'name a command',
     );
   }
   if (extra.length > 0)
     throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command === 'audit') {
+    return {
+      command,
+      dir,
+      format: oneOf('--format', values.format ?? 'text', AUDIT_FORMATS),
+      today: values.today === undefined ? undefined : date(values.today),
+      failOn: oneOf('--fail-on', values['fail-on'] ?? 'never', FAIL_ON),
+      output: values.output,
+    };
+  }
   return {
     command,
     dir,

@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadWorkspace, type Workspace } from '../config/workspace.js';
+import { FsSource } from '../load/fs-source.js';
+import { todayUtc, toDay } from '../time/day.js';
+import { UsageError } from './parse-args.js';
+import type { Io } from './io.js';
+
+/** An inventory folder opened for a command, with its evaluation date. */
+export interface OpenInventory {
+  source: FsSource;
+  workspace: Workspace;
+  today: string;
+}
+
+/** Opens the folder a command names; backslashes are read as slashes. */
+export function openInventory(
+  dir: string,
+  today: string | undefined,
+): OpenInventory {
+  const source = new FsSource(path.resolve(dir.replace(/\\/g, '/')));
+  const day = today ?? todayUtc();
+  if (toDay(day) === null)
+    throw new UsageError(`--today "${day}" is not a real date`);
+  return { source, workspace: loadWorkspace(source), today: day };
+}
+
+/** Writes a report to the named file, or to standard output. */
+export function emit(io: Io, output: string | undefined, text: string): void {
+  if (output) writeFileSync(output, text);
+  else io.out(text);
+}
