@@ -14,6 +14,8 @@ import { createAjv } from './create-ajv.js';
 import { factsOf, type IdentityFacts } from './identity-facts.js';
 import { createIdentityChecker } from './identity-checker.js';
 import { applyWaivers, loadWaivers } from './waivers.js';
+import type { ParsedIdentity } from '../runbook/build-runbooks.js';
+import { checkRunbooks } from '../runbook/check-runbooks.js';
 
 /** The outcome of checking an inventory. */
 export interface CheckReport {
@@ -29,6 +31,11 @@ export interface CheckReport {
 export interface CheckOptions {
   /** Called with each identity that parsed, for callers that need the data. */
   visit?: (file: string, doc: Record<string, unknown>) => void;
+  /**
+   * Where waivers are read from, when not the inventory's own tree: a pull
+   * request is judged by the waivers of its base commit.
+   */
+  waiverSource?: Source;
 }
 
 /**
@@ -65,12 +72,14 @@ export function checkInventory(
   // Evaluate each file
   const check = createIdentityChecker(workspace.policies, day, config.rules);
   const facts: IdentityFacts[] = [];
+  const parsed: ParsedIdentity[] = [];
   for (const file of found.files) {
     const result = checkFile(source, file, config.maxFileBytes, check);
     findings.push(...result.findings);
     if (result.doc) {
       facts.push(factsOf(file, result.doc));
       options.visit?.(file, result.doc);
+      if (config.runbooksDir !== null) parsed.push({ file, doc: result.doc });
     }
   }
 
@@ -83,10 +92,13 @@ export function checkInventory(
     }));
   findings.push(...positionCrossFile(source, cross, config.maxFileBytes));
 
+  // Runbooks, only in inventories that keep them
+  findings.push(...checkRunbooks(source, workspace, parsed, found.files));
+
   // Waivers
   const ajv = createAjv(day);
   const loaded = loadWaivers(
-    source,
+    options.waiverSource ?? source,
     config.waiversDir,
     ajv.compile(workspace.schemas.waiver),
     workspace.schemas.waiver,

@@ -17,10 +17,23 @@ export function renderMarkdown(
   failOn: FailOn,
   maxBytes = Infinity,
 ): string {
-  const full = [verdict(report, failOn), ...detailed(report)].join('\n');
+  const head = verdict(report, failOn);
+  const budget = maxBytes - Buffer.byteLength(head) - 1;
+  const tables = renderFindingTables(report.findings, budget);
+  return tables === '' ? head : `${head}\n${tables}`;
+}
+
+/**
+ * The findings alone, one table per file, for callers that write their own
+ * verdict. When the tables would pass `maxBytes`, counts per file instead.
+ */
+export function renderFindingTables(
+  findings: readonly Finding[],
+  maxBytes = Infinity,
+): string {
+  const full = detailed(findings).join('\n');
   if (Buffer.byteLength(full) <= maxBytes) return full;
-  const short = [verdict(report, failOn), compact(report, maxBytes)].join('\n');
-  return short;
+  return compact(findings, maxBytes);
 }
 
 function verdict(report: CheckReport, failOn: FailOn): string {
@@ -33,7 +46,7 @@ function verdict(report: CheckReport, failOn: FailOn): string {
   return [
     head,
     '',
-    `Checked ${files.checked} identity files on ${report.today}: ${describeTally(counts)}.` +
+    `Checked ${files.checked} identity ${files.checked === 1 ? 'file' : 'files'} on ${report.today}: ${describeTally(counts)}.` +
       (files.skipped.length
         ? ` ${files.skipped.length} skipped by ignore patterns.`
         : ''),
@@ -41,9 +54,9 @@ function verdict(report: CheckReport, failOn: FailOn): string {
   ].join('\n');
 }
 
-function detailed(report: CheckReport): string[] {
+function detailed(all: readonly Finding[]): string[] {
   const out: string[] = [];
-  for (const [file, findings] of groupByFile(report.findings)) {
+  for (const [file, findings] of groupByFile(all)) {
     out.push(
       `### ${md(file)}`,
       '',
@@ -61,7 +74,7 @@ function row(f: Finding): string {
   return `| ${f.line}:${f.column} | ${severity} | ${f.ruleId} | ${md(f.message)} | ${md(f.remediation)} |`;
 }
 
-function compact(report: CheckReport, maxBytes: number): string {
+function compact(all: readonly Finding[], maxBytes: number): string {
   const out = [
     'The full list is too long for this page; it is in the JSON and SARIF reports.',
     '',
@@ -69,7 +82,7 @@ function compact(report: CheckReport, maxBytes: number): string {
     '| --- | ---: | ---: | ---: |',
   ];
   let size = Buffer.byteLength(out.join('\n')) + 1024;
-  const groups = [...groupByFile(report.findings)];
+  const groups = [...groupByFile(all)];
   for (const [index, [file, findings]] of groups.entries()) {
     const t = tally(findings);
     const line = `| ${md(file)} | ${t.error} | ${t.warning} | ${t.note} |`;

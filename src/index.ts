@@ -1,0 +1,4 @@
+import { run } from './action/run.js';
+import { actionsRuntime } from './action/runtime.js';
+
+await run(actionsRuntime());
