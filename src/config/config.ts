@@ -13,6 +13,8 @@ export interface Config {
   maxFileBytes: number;
   ownersFile: string;
   waiversDir: string;
+  /** Folder of generated runbooks, or null when runbooks are not kept. */
+  runbooksDir: string | null;
   useDefaultPolicies: boolean;
   policyPaths: string[];
   rules: RuleSettings;
@@ -37,6 +39,7 @@ export const DEFAULT_CONFIG: Config = {
   maxFileBytes: 256 * 1024,
   ownersFile: 'owners.yaml',
   waiversDir: 'waivers',
+  runbooksDir: null,
   useDefaultPolicies: true,
   policyPaths: [],
   rules: {},

@@ -3,12 +3,13 @@ import { ConfigError } from '../model/config-error.js';
 import { normalizeRepoPath } from '../load/discover.js';
 import type { Source } from '../load/source.js';
 import { CONFIG_FILES, DEFAULT_CONFIG, type Config } from './config.js';
-import { readValidatedYaml } from './read-document.js';
+import { readValidatedYaml, type ConfigDocument } from './read-document.js';
 
 interface ConfigFile {
   inventory?: { roots?: string[]; ignore?: string[]; maxFileBytes?: number };
   owners?: string;
   waivers?: string;
+  runbooks?: string;
   policies?: { defaults?: boolean; paths?: string[]; rules?: Config['rules'] };
   failOn?: Config['failOn'];
   approvals?: Record<string, unknown>;
@@ -26,33 +27,46 @@ export function loadConfig(
 ): Config {
   const validate = ajv.compile(schema);
   for (const file of CONFIG_FILES) {
-    const value = readValidatedYaml(source, file, validate, schema);
-    if (value !== null) return withDefaults(value as ConfigFile, file);
+    const doc = readValidatedYaml(source, file, validate, schema);
+    if (doc !== null) return withDefaults(doc, file);
   }
   return { ...DEFAULT_CONFIG };
 }
 
-function withDefaults(value: ConfigFile, file: string): Config {
+function withDefaults(doc: ConfigDocument, file: string): Config {
+  const value = doc.value as ConfigFile;
   const d = DEFAULT_CONFIG;
-  const where = (text: string, what: string) => {
+  const where = (text: string, what: string, pointer: string) => {
     try {
       return normalizeRepoPath(text, what);
     } catch (error) {
-      throw new ConfigError((error as Error).message, file);
+      throw new ConfigError(
+        (error as Error).message,
+        file,
+        doc.lineOf(pointer),
+      );
     }
   };
   return {
     file,
-    roots: (value.inventory?.roots ?? d.roots).map((r) =>
-      where(r, 'inventory root'),
+    roots: (value.inventory?.roots ?? d.roots).map((r, i) =>
+      where(r, 'inventory root', `/inventory/roots/${i}`),
     ),
     ignore: value.inventory?.ignore ?? d.ignore,
     maxFileBytes: value.inventory?.maxFileBytes ?? d.maxFileBytes,
-    ownersFile: where(value.owners ?? d.ownersFile, 'owners file'),
-    waiversDir: where(value.waivers ?? d.waiversDir, 'waivers folder'),
+    ownersFile: where(value.owners ?? d.ownersFile, 'owners file', '/owners'),
+    waiversDir: where(
+      value.waivers ?? d.waiversDir,
+      'waivers folder',
+      '/waivers',
+    ),
+    runbooksDir:
+      value.runbooks === undefined
+        ? d.runbooksDir
+        : where(value.runbooks, 'runbooks folder', '/runbooks'),
     useDefaultPolicies: value.policies?.defaults ?? d.useDefaultPolicies,
-    policyPaths: (value.policies?.paths ?? d.policyPaths).map((p) =>
-      where(p, 'policy folder'),
+    policyPaths: (value.policies?.paths ?? d.policyPaths).map((p, i) =>
+      where(p, 'policy folder', `/policies/paths/${i}`),
     ),
     rules: value.policies?.rules ?? d.rules,
     failOn: value.failOn ?? d.failOn,

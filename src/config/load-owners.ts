@@ -19,28 +19,29 @@ export function loadOwners(
   ajv: Ajv2020,
   schema: Record<string, unknown>,
 ): OwnersRegistry {
-  const value = readValidatedYaml(source, file, ajv.compile(schema), schema);
-  if (value === null) {
+  const doc = readValidatedYaml(source, file, ajv.compile(schema), schema);
+  if (doc === null) {
     throw new ConfigError(
       'the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration',
       file,
     );
   }
-  const data = value as unknown as OwnersFile;
+  const data = doc.value as unknown as OwnersFile;
   const people = new Map<string, Person>();
   for (const [key, person] of Object.entries(data.people)) {
     people.set(key, { ...person, key, bot: person.bot === true });
   }
   const teams = new Map<string, Team>();
   for (const [key, team] of Object.entries(data.teams)) {
-    for (const member of team.members) {
+    team.members.forEach((member, i) => {
       if (!people.has(member)) {
         throw new ConfigError(
           `team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`,
           file,
+          doc.lineOf(`/teams/${key}/members/${i}`),
         );
       }
-    }
+    });
     teams.set(key, { ...team, key, escalation: team.escalation ?? [] });
   }
   return { file, teams, people };

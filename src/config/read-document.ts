@@ -8,6 +8,13 @@ import { describeError } from '../evaluate/describe-error.js';
 
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
+/** A configuration file's content, and where its parts are written. */
+export interface ConfigDocument {
+  value: Record<string, unknown>;
+  /** The line of the value at a JSON pointer, for errors found later. */
+  lineOf(pointer: string): number;
+}
+
 /**
  * Reads a configuration-type YAML file (configuration, owners registry)
  * and validates it. Any problem is a ConfigError naming the file and line:
@@ -19,7 +26,7 @@ export function readValidatedYaml(
   file: string,
   validate: ValidateFunction,
   schema: Record<string, unknown>,
-): Record<string, unknown> | null {
+): ConfigDocument | null {
   let bytes: Buffer | null;
   try {
     bytes = source.readOptional(file, MAX_CONFIG_BYTES);
@@ -43,13 +50,14 @@ export function readValidatedYaml(
   if (!parsed.ok) {
     throw new ConfigError(parsed.problem.message, file, parsed.problem.line);
   }
+  const lineOf = (pointer: string) =>
+    createLocator(decoded.text).locate(pointer).line;
   if (!validate(parsed.value)) {
     const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
     if (first) {
       const { pointer, message } = describeError(first, schema);
-      const { line } = createLocator(decoded.text).locate(pointer);
-      throw new ConfigError(message, file, line);
+      throw new ConfigError(message, file, lineOf(pointer));
     }
   }
-  return parsed.value;
+  return { value: parsed.value, lineOf };
 }

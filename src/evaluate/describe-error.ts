@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { splitPointer } from '../load/locate.js';
 import { closest } from './closest.js';
+import { secretKind } from './secrets.js';
 import { showValue } from './show-value.js';
 
 /** What a person reads about one schema error, and where it points. */
@@ -27,7 +28,7 @@ export function describeError(error: ErrorObject, root: Schema): Described {
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const field = label ? `${label}.${missing}` : missing;
+      const field = error.instancePath ? `${label}.${missing}` : missing;
       const own = asSchema(asSchema(parent?.properties)?.[missing]);
       const why = own?.['x-nhi-hint'] ?? hint;
       return at(
@@ -194,7 +195,10 @@ function describeLength(
     return `${label} is empty${hint ? `: ${hint}` : ''}`;
   }
   const bound = keyword === 'minLength' ? 'at least' : 'at most';
-  return `${label} is ${length} characters long; it must be ${bound} ${limit} characters (each letter, digit or emoji counts as one)`;
+  return (
+    `${label} ${showValue(value)} is ${length} characters long; it must be ${bound} ${limit} characters ` +
+    '(characters are counted as Unicode code points: a letter is one, an emoji is one or more)'
+  );
 }
 
 function comparison(keyword: string): string {
@@ -215,10 +219,14 @@ function kindOf(value: unknown): string {
   return showValue(value);
 }
 
-/** `credentials[0].rotation` for `/credentials/0/rotation`. */
+/**
+ * `credentials[0].rotation` for `/credentials/0/rotation`; a field name
+ * that looks like a secret reads `(hidden)`.
+ */
 export function labelOf(pointer: string): string {
   let label = '';
-  for (const segment of splitPointer(pointer)) {
+  for (const part of splitPointer(pointer)) {
+    const segment = secretKind(part) ? '(hidden)' : part;
     label += /^\d+$/.test(segment)
       ? `[${segment}]`
       : label

@@ -1,8 +1,12 @@
 import type { Finding, Severity } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
 import type { PointedFinding } from './identity-checker.js';
+import { showPointer } from './show-value.js';
 
-/** Builds a finding for a rule at a known position. */
+/**
+ * Builds a finding for a rule at a known position. The pointer is kept for
+ * reports, with any secret-like field name in it hidden.
+ */
 export function findingAt(
   rule: Rule,
   file: string,
@@ -16,7 +20,7 @@ export function findingAt(
     file,
     line: position.line,
     column: position.column,
-    pointer: options.pointer ?? '',
+    pointer: showPointer(options.pointer ?? ''),
     message,
     remediation: rule.remediation,
   };

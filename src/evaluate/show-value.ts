@@ -21,3 +21,15 @@ export function showValue(value: unknown): string {
     return Array.isArray(value) ? 'a list' : 'a mapping';
   return String(value);
 }
+
+/**
+ * A JSON pointer as it may appear in a report: a segment that looks like a
+ * secret (a token written as a field name) is replaced by `(hidden)`.
+ */
+export function showPointer(pointer: string): string {
+  if (pointer === '') return pointer;
+  return pointer
+    .split('/')
+    .map((segment) => (secretKind(segment) ? '(hidden)' : segment))
+    .join('/');
+}

@@ -15,7 +15,7 @@ export interface Discovery {
   files: string[];
   /** YAML paths that exist but are not regular files (links, submodules). */
   refused: Entry[];
-  /** YAML files left out by an ignore pattern. */
+  /** YAML files left out by an ignore pattern, in path order. */
   skipped: Skipped[];
 }
 
@@ -32,33 +32,36 @@ export function discover(
   const ignored = ignore().add(ignorePatterns.map(toPosix));
   const result: Discovery = { files: [], refused: [], skipped: [] };
   const seen = new Set<string>();
+  const visit = (entry: Entry) => {
+    if (seen.has(entry.path)) return;
+    seen.add(entry.path);
+    if (ignored.ignores(entry.path)) {
+      result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
+    } else if (entry.type === 'file') {
+      result.files.push(entry.path);
+    } else {
+      result.refused.push(entry);
+    }
+  };
 
   for (const root of roots.map((r) => normalizeRepoPath(r, 'inventory root'))) {
+    // A root reached through a link would be read from wherever it points.
+    const link = linkOnPath(source, root);
+    if (link) {
+      visit(link);
+      continue;
+    }
     const top = source.list(root);
     if (top === null) {
       throw new ConfigError(
         `inventory root "${root}" does not exist: create it or fix inventory.roots`,
       );
     }
-    walk(
-      source,
-      top,
-      (entry) => {
-        if (seen.has(entry.path)) return;
-        seen.add(entry.path);
-        if (ignored.ignores(entry.path)) {
-          result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
-        } else if (entry.type === 'file') {
-          result.files.push(entry.path);
-        } else {
-          result.refused.push(entry);
-        }
-      },
-      ignored,
-    );
+    walk(source, top, visit);
   }
 
   result.files.sort();
+  result.skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   return result;
 }
 
@@ -66,13 +69,12 @@ function walk(
   source: Source,
   entries: Entry[],
   visit: (entry: Entry) => void,
-  ignored: ReturnType<typeof ignore>,
 ): void {
   for (const entry of entries) {
     if (entry.type === 'directory') {
-      // A folder matched by a pattern such as `drafts/` is pruned whole.
-      if (ignored.ignores(`${entry.path}/`)) continue;
-      walk(source, source.list(entry.path) ?? [], visit, ignored);
+      // Ignored folders are walked too, so that their files are listed as
+      // skipped rather than silently left out of the counts.
+      walk(source, source.list(entry.path) ?? [], visit);
     } else if (entry.type === 'file' || entry.type === 'other') {
       if (YAML_EXTENSION.test(entry.path)) visit(entry);
     } else {
@@ -81,6 +83,18 @@ function walk(
       visit(entry);
     }
   }
+}
+
+/** The first link or submodule on the way from the top down to `root`. */
+function linkOnPath(source: Source, root: string): Entry | null {
+  const parts = root === '' ? [] : root.split('/');
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const parent = parts.slice(0, depth - 1).join('/');
+    const path = parts.slice(0, depth).join('/');
+    const entry = source.list(parent)?.find((e) => e.path === path);
+    if (entry?.type === 'symlink' || entry?.type === 'submodule') return entry;
+  }
+  return null;
 }
 
 /**

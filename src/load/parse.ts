@@ -1,5 +1,6 @@
 import jsyaml from './js-yaml-cjs.cjs';
 import type { Position } from '../model/finding.js';
+import { secretKind } from '../evaluate/secrets.js';
 
 /** Limits that hold for every file, whichever parser reads it. */
 export const PARSE_LIMITS = { maxAliases: 100, maxDepth: 64 } as const;
@@ -148,8 +149,8 @@ function keyAt(text: string, at: Position): string | null {
     line.slice(at.column - 1),
   );
   const key = match?.[1] ?? null;
-  // A key is shown in the message, so one that looks random is withheld.
-  return key !== null && !/^[A-Za-z0-9]{20,}$/.test(key) ? key : null;
+  // A key is shown in the message, so one that looks like a secret is not.
+  return key !== null && secretKind(key) === null ? key : null;
 }
 
 function secondDocumentStart(text: string): Position {

@@ -18,6 +18,8 @@ export interface Person {
   name: string;
   github: string;
   email?: string;
+  /** Other ways to reach the person, in the order to try them. */
+  contacts?: Contact[];
   bot: boolean;
 }
 
