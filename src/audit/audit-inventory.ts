@@ -3,7 +3,6 @@ import {
   checkInventory,
   type CheckReport,
 } from '../evaluate/check-inventory.js';
-import { createAjv } from '../evaluate/create-ajv.js';
 import { loadWaivers } from '../evaluate/waivers.js';
 import type { Source } from '../load/source.js';
 import type { Waiver } from '../model/waiver.js';
@@ -55,7 +54,7 @@ export function auditInventory(
   const { waivers } = loadWaivers(
     source,
     workspace.config.waiversDir,
-    createAjv(day).compile(workspace.schemas.waiver),
+    workspace.validateWaiver,
     workspace.schemas.waiver,
   );
   items.push(...waiverItems(waivers, views, ctx));

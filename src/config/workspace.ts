@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import type { Config } from './config.js';
 import type { OwnersRegistry } from '../model/owners.js';
 import type { Rule } from '../model/rule.js';
@@ -24,6 +25,8 @@ export interface Workspace {
   policies: Policy[];
   /** Every rule the check can report, policies and code rules alike. */
   rules: Map<string, Rule>;
+  /** Checks one waiver file's content against the waiver schema. */
+  validateWaiver: ValidateFunction;
 }
 
 /**
@@ -36,7 +39,7 @@ export function loadWorkspace(
   ownPackage: Source = new FsSource(packageRoot()),
 ): Workspace {
   const schemas = loadSchemas(ownPackage);
-  const ajv = createAjv(0);
+  const ajv = createAjv();
   const config = loadConfig(source, ajv, schemas.config);
   const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
 
@@ -55,8 +58,9 @@ export function loadWorkspace(
     rule: schemas.identity['x-nhi-rule'] as Rule,
     schema: schemas.identity,
     file: '<nhi-policy>/policies/schemas/identity.schema.json',
+    validate: ajv.compile(schemas.identity),
   };
-  const policies = [identity, ...loadPolicies(origins, schemas)];
+  const policies = [identity, ...loadPolicies(origins, schemas, ajv)];
 
   const rules = new Map<string, Rule>();
   for (const rule of [
@@ -65,5 +69,12 @@ export function loadWorkspace(
   ]) {
     rules.set(rule.id, rule);
   }
-  return { config, owners, schemas, policies, rules };
+  return {
+    config,
+    owners,
+    schemas,
+    policies,
+    rules,
+    validateWaiver: ajv.compile(schemas.waiver),
+  };
 }

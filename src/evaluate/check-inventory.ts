@@ -10,7 +10,6 @@ import { checkFile } from './check-file.js';
 import { CODE_RULES } from './code-rules.js';
 import { checkAcrossFiles, type CrossFileFinding } from './cross-file.js';
 import { findingAt } from './file-report.js';
-import { createAjv } from './create-ajv.js';
 import { factsOf, type IdentityFacts } from './identity-facts.js';
 import { createIdentityChecker } from './identity-checker.js';
 import { applyWaivers, loadWaivers } from './waivers.js';
@@ -96,11 +95,10 @@ export function checkInventory(
   findings.push(...checkRunbooks(source, workspace, parsed, found.files));
 
   // Waivers
-  const ajv = createAjv(day);
   const loaded = loadWaivers(
     options.waiverSource ?? source,
     config.waiversDir,
-    ajv.compile(workspace.schemas.waiver),
+    workspace.validateWaiver,
     workspace.schemas.waiver,
   );
   const identityFiles = new Map<string, string>();

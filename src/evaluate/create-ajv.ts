@@ -9,10 +9,10 @@ const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
 /**
  * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
  * in a policy is an error rather than a rule that silently never fires.
- * `today` is the evaluation day (days since 1970-01-01, UTC) that the date
- * keywords compare against.
+ * Validators compiled by it take the evaluation day as their context:
+ * `validate.call({ today }, data)` (see keywords/evaluation-day.ts).
  */
-export function createAjv(today: number): Ajv2020 {
+export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -22,10 +22,11 @@ export function createAjv(today: number): Ajv2020 {
     allowUnionTypes: true,
     verbose: true,
     messages: false,
+    passContext: true,
   });
   addFormats.default(ajv, ['date', 'date-time', 'email', 'uri']);
   ajv.addVocabulary(ANNOTATIONS);
-  ajv.addKeyword(daysSince(today));
-  ajv.addKeyword(daysUntil(today));
+  ajv.addKeyword(daysSince());
+  ajv.addKeyword(daysUntil());
   return ajv;
 }

@@ -2,7 +2,6 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Severity } from '../model/finding.js';
 import type { AppliesTo, Rule } from '../model/rule.js';
 import type { Policy } from '../policy/policy.js';
-import { createAjv } from './create-ajv.js';
 import { describeError } from './describe-error.js';
 
 /** Per-rule settings from the configuration file. */
@@ -31,17 +30,17 @@ export type IdentityChecker = (
 ) => PointedFinding[];
 
 /**
- * Compiles the identity schema and every enabled policy once, for one
- * evaluation day, and returns a function that checks one document against
- * all of them. Each policy keeps its own validator so that every error is
- * attributed to exactly one rule id.
+ * Prepares the identity schema and every enabled policy (compiled once,
+ * with the workspace) for one evaluation day, and returns a function that
+ * checks one document against all of them. Each policy keeps its own
+ * validator so that every error is attributed to exactly one rule id.
  */
 export function createIdentityChecker(
   policies: Policy[],
   today: number,
   settings: RuleSettings,
 ): IdentityChecker {
-  const ajv = createAjv(today);
+  const context = { today };
   const compiled: CompiledPolicy[] = [];
   for (const policy of policies) {
     const setting = settings[policy.rule.id] ?? {};
@@ -50,7 +49,7 @@ export function createIdentityChecker(
       rule: policy.rule,
       severity: setting.severity ?? policy.rule.severity,
       schema: policy.schema,
-      validate: ajv.compile(policy.schema),
+      validate: policy.validate,
     });
   }
 
@@ -58,7 +57,7 @@ export function createIdentityChecker(
     const findings: PointedFinding[] = [];
     for (const policy of compiled) {
       if (!applies(policy.rule.appliesTo, doc)) continue;
-      if (policy.validate(doc)) continue;
+      if (policy.validate.call(context, doc)) continue;
       for (const error of relevant(policy.validate.errors ?? [])) {
         const { pointer, message } = describeError(error, policy.schema);
         findings.push({

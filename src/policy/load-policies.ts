@@ -1,7 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { ConfigError } from '../model/config-error.js';
 import type { Rule } from '../model/rule.js';
-import { createAjv } from '../evaluate/create-ajv.js';
 import type { Source } from '../load/source.js';
 import type { Policy, Schemas } from './policy.js';
 
@@ -38,8 +37,8 @@ export function loadSchemas(source: Source): Schemas {
 export function loadPolicies(
   origins: PolicyOrigin[],
   schemas: Schemas,
+  ajv: Ajv2020,
 ): Policy[] {
-  const ajv = createAjv(0);
   const checkMeta = ajv.compile(schemas.policy);
   const byId = new Map<string, Policy>();
 
@@ -84,18 +83,19 @@ function checkPolicy(
       file,
     );
   }
+  let validate: Policy['validate'];
   try {
-    // Compiled once here to find typos; the check compiles its own copy.
-    const probe = { ...schema };
-    delete probe.$id;
-    ajv.compile(probe);
+    // Without its $id, a policy that replaces another may reuse the id.
+    const compiled = { ...schema };
+    delete compiled.$id;
+    validate = ajv.compile(compiled);
   } catch (error) {
     throw new ConfigError(
       `the policy is not a valid JSON Schema: ${(error as Error).message}`,
       file,
     );
   }
-  return { rule: schema['x-nhi-rule'] as Rule, schema, file };
+  return { rule: schema['x-nhi-rule'] as Rule, schema, file, validate };
 }
 
 function describeMetaError(

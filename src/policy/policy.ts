@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import type { Rule } from '../model/rule.js';
 
 /** A JSON Schema rule file, with the metadata from its `x-nhi-rule`. */
@@ -7,6 +8,8 @@ export interface Policy {
   schema: Record<string, unknown>;
   /** Where it came from: `<nhi-policy>/…` for the default pack. */
   file: string;
+  /** Compiled once per run; call with the evaluation day as context. */
+  validate: ValidateFunction;
 }
 
 /** The schemas that describe the inventory's own files. */

@@ -4,6 +4,7 @@ import type {
   SchemaValidateFunction,
 } from 'ajv/dist/types/index.js';
 import { fromDay, toDay } from '../../time/day.js';
+import { evaluationDay } from './evaluation-day.js';
 import { resolveRelativePointer } from './relative-pointer.js';
 
 interface DaysSinceSchema {
@@ -17,7 +18,7 @@ interface DaysSinceSchema {
  * is a relative JSON pointer to a limit kept in the identity itself; when it
  * points at nothing, `max` applies, and with neither the keyword passes.
  */
-export function daysSince(today: number): FuncKeywordDefinition {
+export function daysSince(): FuncKeywordDefinition {
   return {
     keyword: 'nhiDaysSince',
     type: 'string',
@@ -41,6 +42,7 @@ export function daysSince(today: number): FuncKeywordDefinition {
     ): boolean {
       const day = toDay(data);
       if (day === null) return true; // `format: date` reports bad dates
+      const today = evaluationDay(this);
       const fromData = schema.maxFrom
         ? resolveRelativePointer(cxt, schema.maxFrom)
         : undefined;

@@ -3,6 +3,7 @@ import type {
   SchemaValidateFunction,
 } from 'ajv/dist/types/index.js';
 import { fromDay, toDay } from '../../time/day.js';
+import { evaluationDay } from './evaluation-day.js';
 
 interface DaysUntilSchema {
   min: number;
@@ -12,7 +13,7 @@ interface DaysUntilSchema {
  * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
  * remain from the evaluation day to the date. `min: 0` means "not passed".
  */
-export function daysUntil(today: number): FuncKeywordDefinition {
+export function daysUntil(): FuncKeywordDefinition {
   return {
     keyword: 'nhiDaysUntil',
     type: 'string',
@@ -31,6 +32,7 @@ export function daysUntil(today: number): FuncKeywordDefinition {
     ): boolean {
       const day = toDay(data);
       if (day === null) return true;
+      const today = evaluationDay(this);
       const remaining = day - today;
       if (remaining >= schema.min) return true;
       (check as SchemaValidateFunction).errors = [
