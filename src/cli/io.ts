@@ -4,4 +4,6 @@ export interface Io {
   err: (text: string) => void;
   isTty: boolean;
   env: NodeJS.ProcessEnv;
+  /** Where `new` reads answers from; absent means no questions can be asked. */
+  input?: NodeJS.ReadableStream;
 }

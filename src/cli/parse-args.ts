@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../config/config.js';
+import {
+  AUTHORING_COMMANDS,
+  AUTHORING_USAGE,
+  parseAuthoringArgs,
+  type AuthoringArgs,
+} from './parse-authoring-args.js';
+import { UsageError } from './usage-error.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -7,8 +14,7 @@ export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'ical'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 const FAIL_ON: FailOn[] = ['error', 'warning', 'note', 'never'];
 
-/** A mistake on the command line; the CLI prints usage and exits 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CheckArgs {
   command: 'check';
@@ -30,16 +36,22 @@ export interface AuditArgs {
 }
 
 export type CliArgs =
-  CheckArgs | AuditArgs | { command: 'help' } | { command: 'version' };
+  | CheckArgs
+  | AuditArgs
+  | AuthoringArgs
+  | { command: 'help' }
+  | { command: 'version' };
 
 export const USAGE = `Usage: nhi-policy check [dir] [options]
        nhi-policy audit [dir] [options]
+       nhi-policy runbook|new [dir] [options]
+       nhi-policy rotate|review FILE [options]
 
 check  checks every identity file in the inventory at dir (default: .)
        against the policies, and reports each problem with its file and line.
 audit  lists, per owning team, what is overdue or due soon: rotations,
        expiries, reviews, unknown owners, retirements, waivers.
-
+${AUTHORING_USAGE}
 Options:
   --format text|json|sarif|markdown   check report format (default: text)
   --format text|json|markdown|ical    audit report format (default: text);
@@ -58,6 +70,9 @@ Exit codes: 0 no failing findings, 1 failing findings, 2 usage or configuration 
 
 /** Reads the command line; throws UsageError with a plain message. */
 export function parseCliArgs(argv: string[]): CliArgs {
+  if (AUTHORING_COMMANDS.includes(argv[0] ?? '')) {
+    return parseAuthoringArgs(argv);
+  }
   let parsed;
   try {
     parsed = parseArgs({

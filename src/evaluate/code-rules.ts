@@ -59,6 +59,15 @@ export const CODE_RULES = {
     'Remove the leading zero (write 30, not 030). YAML 1.2 reads 030 as thirty, but older tools read it as octal twenty-four.',
     FILE_CONTROLS,
   ),
+  deletionNotRetired: rule(
+    'NHI-105',
+    'deletion-not-retired',
+    'error',
+    'Only retired identities are deleted from the inventory',
+    'Keep the file and retire the identity first: set status to decommissioned and record deprovisioning.completedOn (or, for a deprecated identity, wait until its sunset date and record completedOn). Delete the file in a later pull request.',
+    { cis: ['CIS Controls v8 5.3'], nist: ['AC-2', 'CM-3'], soc2: ['CC6.2'] },
+    'deprovisioning',
+  ),
   idMatchesFile: rule(
     'NHI-102',
     'id-matches-file',
@@ -133,6 +142,15 @@ export const CODE_RULES = {
     'Expired waivers are renewed or removed',
     'The rule applies again. Fix the identity, or renew the waiver with a new expiry date and a fresh approval, or delete the waiver file.',
     { nist: ['CA-7'], soc2: ['CC3.2'] },
+  ),
+  runbookStale: rule(
+    'NHI-210',
+    'runbook-stale',
+    'warning',
+    'Generated runbooks match their identity files',
+    'Regenerate the runbooks with "nhi-policy runbook" (or ask an engineer to) and commit the pages it writes in the same pull request. Never edit a generated page by hand: change the identity file instead.',
+    { nist: ['SA-5', 'CM-3'], soc2: ['CC2.2'] },
+    'audit',
   ),
 } as const;
 

@@ -1,0 +1,77 @@
+import type { CredentialRecord } from './identity-record.js';
+import { describeParties, describeParty } from './describe-party.js';
+import { dueText, storagePhrase } from './phrases.js';
+import { plainName } from './plain-name.js';
+import type { RunbookContext } from './runbook-context.js';
+import { NOT_RECORDED, safeText } from './safe-text.js';
+
+/** Section 2: the system, account and resource, and each credential. */
+export function locationSection(ctx: RunbookContext): string[] {
+  const { record } = ctx;
+  const lines = [
+    '## 2. Where it lives',
+    '',
+    'This page says where each secret is kept. It never shows a secret.',
+    '',
+    `- System: ${safeText(record.system.provider)}`,
+    `- Account: ${safeText(record.system.account)}`,
+    `- Resource id: ${safeText(record.system.resourceId)}`,
+  ];
+  if (record.console !== undefined) {
+    lines.push(`- Console: ${safeText(record.console)}`);
+  }
+  if (record.credentials.length === 0) {
+    lines.push('', 'No credentials are recorded for this identity.');
+  }
+  for (const credential of record.credentials) {
+    lines.push('', ...credentialBlock(credential, ctx));
+  }
+  return lines;
+}
+
+function credentialBlock(c: CredentialRecord, ctx: RunbookContext): string[] {
+  const lines = [
+    `### Credential ${safeText(c.id)}`,
+    '',
+    `- Type: ${plainName('credential', c.type)}`,
+    `- Status: ${safeText(c.status)}`,
+  ];
+  if (c.type === 'federated') {
+    lines.push(
+      '- Keyless: no secret is stored and nothing is rotated.',
+      `- Trusted issuer: ${safeText(c.issuer)}`,
+      `- Subject it trusts: ${safeText(c.subject)}`,
+    );
+  } else {
+    lines.push(...storageLines(c, ctx));
+  }
+  lines.push(
+    `- Created: ${safeText(c.created)}; last rotated: ${safeText(c.lastRotated)}; last used: ${safeText(c.lastUsed)}`,
+  );
+  if (c.expires !== undefined) lines.push(`- Expires: ${safeText(c.expires)}`);
+  return lines;
+}
+
+function storageLines(c: CredentialRecord, ctx: RunbookContext): string[] {
+  const { owners, schedule } = ctx;
+  const readers = c.storage?.readers ?? [];
+  const rotation = c.rotation;
+  const due = schedule.find(
+    (s) => s.credential === c.id && s.kind.startsWith('rotation'),
+  );
+  return [
+    `- Stored in: ${storagePhrase(c)}`,
+    `- Who may read it: ${readers.length === 0 ? NOT_RECORDED : describeParties(readers, owners)}`,
+    `- Encryption: ${safeText(c.storage?.encryption)}`,
+    rotation === undefined
+      ? `- Rotation: ${NOT_RECORDED}`
+      : `- Rotation: every ${rotation.intervalDays ?? '?'} days, ${safeText(rotation.method ?? 'manual')}; next due ${dueText(due)}`,
+    `- Who triggers a rotation: ${describeParty(rotation?.triggeredBy, owners)}`,
+    `- Who verifies a rotation: ${describeParty(rotation?.verifiedBy, owners)}`,
+    ...(c.issuer === undefined
+      ? []
+      : [
+          `- Issued by: ${safeText(c.issuer)}; subject: ${safeText(c.subject)}`,
+        ]),
+  ];
+}
