@@ -128,7 +128,7 @@ export function describeError(error: ErrorObject, root: Schema): Described {
       return at(
         error.instancePath,
         `${label} ${showValue(value)} is ${String(params.elapsed)} days ago; ` +
-          `the limit is ${String(params.limit)} days, so it was due on ${String(params.due)}`,
+          `the limit is ${String(params.limit)} days, reached on ${String(params.due)}`,
       );
     case 'nhiDaysUntil': {
       const remaining = Number(params.remaining);

@@ -29,7 +29,7 @@ describe('time rules do not depend on the time zone', () => {
     expect(report.findings.map((f) => [f.ruleId, f.message])).toEqual([
       [
         'NHI-141',
-        'credentials[0].lastRotated "2024-03-02" is 30 days ago; the limit is 30 days, so it was due on 2024-04-01',
+        'credentials[0].lastRotated "2024-03-02" is 30 days ago; the limit is 30 days, reached on 2024-04-01',
       ],
     ]);
     for (const other of others) expect(other).toEqual(first);

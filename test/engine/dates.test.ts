@@ -26,7 +26,7 @@ describe('rotation due (NHI-141), interval read from the identity', () => {
         rule: 'NHI-141',
         at: `${IDENTITY}:15:5`,
         message:
-          'credentials[0].lastRotated "2026-09-02" is 90 days ago; the limit is 90 days, so it was due on 2026-12-01',
+          'credentials[0].lastRotated "2026-09-02" is 90 days ago; the limit is 90 days, reached on 2026-12-01',
       },
     ]);
   });
@@ -41,7 +41,7 @@ describe('rotation due (NHI-141), interval read from the identity', () => {
         rule: 'NHI-141',
         at: `${IDENTITY}:15:5`,
         message:
-          'credentials[0].lastRotated "2024-03-02" is 30 days ago; the limit is 30 days, so it was due on 2024-04-01',
+          'credentials[0].lastRotated "2024-03-02" is 30 days ago; the limit is 30 days, reached on 2024-04-01',
       },
     ]);
   });
@@ -56,7 +56,7 @@ describe('rotation due (NHI-141), interval read from the identity', () => {
         rule: 'NHI-141',
         at: `${IDENTITY}:15:5`,
         message:
-          'credentials[0].created "2026-11-01" is 30 days ago; the limit is 30 days, so it was due on 2026-12-01',
+          'credentials[0].created "2026-11-01" is 30 days ago; the limit is 30 days, reached on 2026-12-01',
       },
     ]);
   });
@@ -67,7 +67,7 @@ describe('rotation due (NHI-141), interval read from the identity', () => {
       '2024-03-01',
     );
     expect(briefs(report).map((b) => b.message)).toEqual([
-      'credentials[0].lastRotated "2024-02-28" is 2 days ago; the limit is 2 days, so it was due on 2024-03-01',
+      'credentials[0].lastRotated "2024-02-28" is 2 days ago; the limit is 2 days, reached on 2024-03-01',
     ]);
   });
 });
@@ -83,7 +83,7 @@ describe('review due (NHI-181)', () => {
         rule: 'NHI-181',
         at: `${IDENTITY}:10:29`,
         message:
-          'review.lastReviewed "2026-09-02" is 90 days ago; the limit is 90 days, so it was due on 2026-12-01',
+          'review.lastReviewed "2026-09-02" is 90 days ago; the limit is 90 days, reached on 2026-12-01',
       },
     ]);
   });
@@ -152,7 +152,7 @@ describe('unused credential (NHI-144)', () => {
         rule: 'NHI-144',
         at: `${IDENTITY}:16:5`,
         message:
-          'credentials[0].lastUsed "2026-10-17" is 45 days ago; the limit is 45 days, so it was due on 2026-12-01',
+          'credentials[0].lastUsed "2026-10-17" is 45 days ago; the limit is 45 days, reached on 2026-12-01',
       },
     ]);
   });

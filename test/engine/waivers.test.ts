@@ -15,7 +15,7 @@ const OVERDUE = fixture('identities/clean-service-account.yaml').replace(
   'lastRotated: 2026-08-01',
 );
 const OVERDUE_MESSAGE =
-  'credentials[0].lastRotated "2026-08-01" is 122 days ago; the limit is 90 days, so it was due on 2026-10-30';
+  'credentials[0].lastRotated "2026-08-01" is 122 days ago; the limit is 90 days, reached on 2026-10-30';
 const WAIVER = 'waivers/svc-billing-report-reader-nhi-141.yaml';
 
 function waiver(
