@@ -4,7 +4,9 @@ import type { Outcome } from './outcome.js';
 /**
  * The Action's JSON report: the CLI's report (version, today, result,
  * counts, files, findings) plus the mode, the pull request's commits and
- * changed files, and a `preExisting` flag on each finding. `counts` and
+ * changed files, the owner-approval verdict (who had to approve, who did,
+ * what is missing, which reviews did not count), and a `preExisting` flag
+ * on each finding. `counts` and
  * `result` are those of the judged findings, like the step outputs.
  */
 export function renderActionJson(outcome: Outcome): string {
@@ -28,6 +30,7 @@ export function renderActionJson(outcome: Outcome): string {
         changes: pr.changes,
         policyChanges: pr.policyChanges,
       },
+      approval: outcome.approval,
       findings: report.findings.map((f) => ({
         ...f,
         preExisting: existing.has(f),

@@ -19,6 +19,7 @@ import { describeTally, tally } from '../report/tally.js';
 import { toDay } from '../time/day.js';
 import { classifyFindings } from './classify-findings.js';
 import { decideOutcome, type Outcome } from './outcome.js';
+import { planApprovals } from './plan-approvals.js';
 import { policyChanges } from './policy-changes.js';
 import type { PullRequest } from './pull-request.js';
 import {
@@ -43,6 +44,8 @@ interface Checked {
 /** What the steps of the check found, before the verdict. */
 interface Evidence {
   mergeBase: string;
+  /** The base commit's tree when the base branch moved on, else null. */
+  baseTree: Source | null;
   workspace: Workspace;
   changes: Change[];
   head: Checked;
@@ -86,6 +89,7 @@ export function checkPullRequest(
     checkTree(source, workspace, settings.today, base, log);
   const evidence: Evidence = {
     mergeBase,
+    baseTree: start === base ? null : base,
     workspace,
     changes,
     head: log.group(
@@ -184,6 +188,7 @@ function judge(settings: Settings, pr: PullRequest, e: Evidence): Outcome {
     before,
     changed,
   );
+  const governing = policyChanges(e.changes, e.workspace.config, directory);
   return decideOutcome({
     mode: 'pull-request',
     report,
@@ -196,7 +201,16 @@ function judge(settings: Settings, pr: PullRequest, e: Evidence): Outcome {
       mergeBase: e.mergeBase,
       changes: e.changes,
       identityChanges: countIdentityChanges(e, directory),
-      policyChanges: policyChanges(e.changes, e.workspace.config, directory),
+      policyChanges: governing,
+      approvalPlan: planApprovals({
+        workspace: e.workspace,
+        directory,
+        changes: e.changes,
+        policyChanges: governing,
+        startDocs: e.start.docs,
+        headDocs: e.head.docs,
+        baseTree: e.baseTree,
+      }),
     },
   });
 }

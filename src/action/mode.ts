@@ -8,6 +8,7 @@ const PULL_REQUEST_EVENTS = [
   'pull_request_target',
   'pull_request_review',
   'merge_group',
+  'workflow_run',
 ];
 const INVENTORY_EVENTS = ['schedule', 'workflow_dispatch'];
 

@@ -1,9 +1,11 @@
+import type { ApprovalResult } from '../approvals/approval-result.js';
 import type { FailOn } from '../config/config.js';
 import type { CheckReport } from '../evaluate/check-inventory.js';
 import type { Change } from '../load/changed-files.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { fails } from '../report/tally.js';
 import type { Mode } from './mode.js';
+import type { ApprovalPlan } from './plan-approvals.js';
 import type { PullRequest } from './pull-request.js';
 
 /** What the pull request changed, for the reports. */
@@ -14,6 +16,8 @@ export interface PullRequestContext extends PullRequest {
   identityChanges: number;
   /** Changed configuration, owners, waiver, policy and workflow files. */
   policyChanges: string[];
+  /** Who must approve, from the base commit's configuration. */
+  approvalPlan: ApprovalPlan | null;
 }
 
 /** The result of one run, ready to be reported. */
@@ -30,6 +34,8 @@ export interface Outcome {
   failOn: FailOn;
   failed: boolean;
   pullRequest: PullRequestContext | null;
+  /** The owner-approval gate's result; null when it did not run. */
+  approval: ApprovalResult | null;
 }
 
 /**
@@ -50,5 +56,6 @@ export function decideOutcome(parts: {
   const judged = parts.failOnExisting
     ? [...introduced, ...parts.existing].sort(compareFindings)
     : introduced;
-  return { ...rest, judged, failed: fails(judged, parts.failOn) };
+  const failed = fails(judged, parts.failOn);
+  return { ...rest, judged, failed, approval: null };
 }

@@ -5,7 +5,9 @@ import { tally } from '../report/tally.js';
 import { renderText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { renderActionJson } from './action-json.js';
+import type { GitHubApi } from './github-api.js';
 import type { Outcome } from './outcome.js';
+import { publishApproval } from './publish-approval.js';
 import type { Runtime } from './runtime.js';
 import { selectAnnotations } from './select-annotations.js';
 import type { Settings } from './settings.js';
@@ -13,14 +15,16 @@ import { renderSummary } from './summary.js';
 
 /**
  * Reports an outcome everywhere GitHub shows results: every finding in the
- * log, annotations for the judged ones, the job summary, the SARIF and JSON
- * files, and the step outputs. A report that cannot be written becomes a
- * warning that says why; it never changes the verdict.
+ * log, annotations for the judged ones, the owner-approval commit status,
+ * the job summary, the SARIF and JSON files, and the step outputs. A
+ * report that cannot be written becomes a warning that says why; it never
+ * changes the verdict.
  */
 export async function publish(
   outcome: Outcome,
   settings: Settings,
   runtime: Runtime,
+  api: () => GitHubApi,
 ): Promise<void> {
   runtime.group('Findings', () => runtime.dump(logLines(outcome)));
   const annotations = selectAnnotations(
@@ -38,8 +42,14 @@ export async function publish(
       renderActionJson(outcome),
     ),
   }));
+  const { approval } = outcome;
+  const statusNote = approval
+    ? await runtime.group('Write the owner-approval status', () =>
+        publishApproval(approval, api, settings.runUrl, runtime),
+      )
+    : '';
   try {
-    await runtime.writeSummary(renderSummary(outcome));
+    await runtime.writeSummary(renderSummary(outcome, statusNote));
   } catch (error) {
     runtime.warning(`The job summary was not written: ${reason(error)}`);
   }
@@ -94,6 +104,11 @@ function setOutputs(
   runtime.setOutput('waived', String(counts.waived));
   runtime.setOutput('sarif-file', files.sarif);
   runtime.setOutput('json-file', files.json);
+  const a = outcome.approval;
+  runtime.setOutput(
+    'approval',
+    a === null ? 'off' : a.kind === 'verdict' ? a.verdict.state : a.kind,
+  );
 }
 
 function reason(error: unknown): string {

@@ -11,6 +11,12 @@ export interface PullRequest {
   headRepo: string;
   /** True when the head branch is in another repository (a fork). */
   fork: boolean;
+  /** The login of the pull request's author; '' for a merge group. */
+  author: string;
+  /** The branch the pull request merges into, without `refs/heads/`. */
+  baseRef: string;
+  /** The repository's default branch, as the event names it. */
+  defaultBranch: string;
 }
 
 type Payload = Record<string, unknown>;
@@ -23,14 +29,21 @@ export function pullRequestOf(
   eventName: string,
   payload: Payload,
 ): PullRequest {
+  const defaultBranch = String(
+    field(field(payload, 'repository'), 'default_branch') ?? '',
+  );
   if (eventName === 'merge_group') {
     const group = field(payload, 'merge_group');
+    const baseRef = String(field(group, 'base_ref') ?? '');
     return {
       number: null,
       baseSha: sha(field(group, 'base_sha'), 'merge_group.base_sha'),
       headSha: sha(field(group, 'head_sha'), 'merge_group.head_sha'),
       headRepo: '',
       fork: false,
+      author: '',
+      baseRef: baseRef.replace(/^refs\/heads\//, ''),
+      defaultBranch,
     };
   }
   const pr = field(payload, 'pull_request');
@@ -45,6 +58,9 @@ export function pullRequestOf(
     headRepo,
     // A deleted fork has no head repository: treat it as a fork.
     fork: headRepo === '' || headRepo !== baseRepo,
+    author: String(field(field(pr, 'user'), 'login') ?? ''),
+    baseRef: String(field(base, 'ref') ?? ''),
+    defaultBranch,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { randomUUID } from 'node:crypto';
+import { createGitHubApi, type GitHubApi } from './github-api.js';
 import type { Annotation } from './select-annotations.js';
 
 /** Progress for the log. Results are never logged here, only reported. */
@@ -10,7 +11,10 @@ export interface Log {
   debug(text: string): void;
   /** A warning annotation, for something the run could not do. */
   warning(text: string): void;
-  /** Runs one stage of the work inside a collapsible log group. */
+  /**
+   * Runs one stage of the work inside a collapsible log group; a stage
+   * that returns a promise keeps the group open until it settles.
+   */
   group<T>(name: string, stage: () => T): T;
   /**
    * Writes lines that hold text from files. Workflow commands are switched
@@ -35,6 +39,8 @@ export interface Runtime extends Log {
   writeSummary(markdown: string): Promise<void>;
   /** Marks the step failed; with `annotate`, as an error annotation too. */
   fail(message: string, annotate: boolean): void;
+  /** The GitHub API with `token`, for the `owner/name` repository. */
+  github(token: string, repository: string): GitHubApi;
 }
 
 /**
@@ -42,17 +48,24 @@ export interface Runtime extends Log {
  * @actions/core and @actions/github, so everything else is plain code.
  */
 export function actionsRuntime(): Runtime {
-  return {
+  const runtime: Runtime = {
     info: (text) => core.info(text),
     debug: (text) => core.debug(text),
     warning: (text) => core.warning(text),
     group: (name, stage) => {
       core.startGroup(name);
+      let result;
       try {
-        return stage();
-      } finally {
+        result = stage();
+      } catch (error) {
         core.endGroup();
+        throw error;
       }
+      if (!(result instanceof Promise)) {
+        core.endGroup();
+        return result;
+      }
+      return result.finally(() => core.endGroup()) as typeof result;
     },
     dump: (lines) => {
       const token = randomUUID();
@@ -81,7 +94,9 @@ export function actionsRuntime(): Runtime {
       core.info(message);
       process.exitCode = core.ExitCode.Failure;
     },
+    github: (token, repository) => createGitHubApi(token, repository, runtime),
   };
+  return runtime;
 }
 
 function inert(line: string): string {

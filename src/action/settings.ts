@@ -19,7 +19,13 @@ export interface Settings {
   sarifFile: string;
   jsonFile: string;
   maxAnnotations: number;
+  /** False skips the owner-approval gate in this workflow. */
+  ownerApproval: boolean;
   token: string;
+  /** `owner/name` of the repository the workflow runs in. */
+  repository: string;
+  /** The workflow run's page, linked from the commit status; or ''. */
+  runUrl: string;
 }
 
 /** Reads one input by its name in action.yml; '' when it is not set. */
@@ -54,8 +60,17 @@ export function readSettings(
     sarifFile: file('sarif-file', 'nhi-policy.sarif'),
     jsonFile: file('json-file', 'nhi-policy.json'),
     maxAnnotations: whole('max-annotations', read('max-annotations'), 30),
+    ownerApproval: bool('owner-approval', read('owner-approval'), true),
     token: read('token'),
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runUrl: runUrlOf(env),
   };
+}
+
+function runUrlOf(env: NodeJS.ProcessEnv): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = env;
+  const id = env.GITHUB_RUN_ID;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : '';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { renderApprovalSummary } from '../approvals/render-approval-summary.js';
 import type { Finding } from '../model/finding.js';
 import { escapeMarkdown as md } from '../report/escape-markdown.js';
 import { renderFindingTables } from '../report/markdown.js';
@@ -8,13 +9,22 @@ import type { Outcome, PullRequestContext } from './outcome.js';
 export const SUMMARY_LIMIT = 1000 * 1000;
 
 /**
- * The job summary: the verdict first, then what was checked, policy file
- * changes, the findings that count (a table per file) and, folded away,
- * pre-existing ones. Every value from a file is escaped. The tables fall
- * back to counts per file so that the whole stays under SUMMARY_LIMIT.
+ * The job summary: the verdict first, then what was checked, the owner
+ * approvals (with `statusNote`, a status that was not written), policy
+ * file changes, the findings that count (a table per file) and, folded
+ * away, pre-existing ones. Every value from a file is escaped. The tables
+ * fall back to counts per file so that the whole stays under SUMMARY_LIMIT.
  */
-export function renderSummary(outcome: Outcome): string {
-  const head = [verdict(outcome), context(outcome), policySection(outcome)]
+export function renderSummary(outcome: Outcome, statusNote = ''): string {
+  const approvals = outcome.approval
+    ? renderApprovalSummary(outcome.approval, statusNote)
+    : '';
+  const head = [
+    verdict(outcome),
+    context(outcome),
+    approvals,
+    policySection(outcome),
+  ]
     .filter((part) => part !== '')
     .join('\n');
   const shown = outcome.failOnExisting ? [] : outcome.existing;
@@ -29,7 +39,9 @@ function verdict(o: Outcome): string {
     o.mode === 'pull-request' ? 'this pull request' : 'the inventory';
   const title = o.failed
     ? `## ❌ nhi-policy: ${what} needs changes`
-    : `## ✅ nhi-policy: ${what} passes`;
+    : unapproved(o)
+      ? `## ❌ nhi-policy: ${what} passes the policies, and waits for owner approval`
+      : `## ✅ nhi-policy: ${what} passes`;
   const scope =
     o.mode === 'inventory'
       ? 'In the whole inventory'
@@ -46,6 +58,13 @@ function verdict(o: Outcome): string {
     `${scope}: ${describeTally(tally(o.judged))}. ${threshold}`,
     '',
   ].join('\n');
+}
+
+/** True when the owner-approval gate ran and did not approve. */
+function unapproved(o: Outcome): boolean {
+  const a = o.approval;
+  if (a === null || a.kind === 'merge-group') return false;
+  return a.kind === 'error' || a.verdict.state !== 'approved';
 }
 
 function context(o: Outcome): string {

@@ -84,7 +84,7 @@ describe('the mode, chosen by the event', () => {
 
     expect(result.status).toBe(1);
     expect(annotationsOf(result).map((a) => a.message)).toEqual([
-      'nhi-policy configuration error: nhi-policy does not run on the "push" event: trigger it on pull_request, pull_request_target, pull_request_review, merge_group (pull request check) or schedule, workflow_dispatch (whole inventory), see docs/action.md',
+      'nhi-policy configuration error: nhi-policy does not run on the "push" event: trigger it on pull_request, pull_request_target, pull_request_review, merge_group, workflow_run (pull request check) or schedule, workflow_dispatch (whole inventory), see docs/action.md',
     ]);
   });
 

@@ -70,6 +70,7 @@ describe('the pull request check, run from dist/index.js', () => {
         'nhi-policy.sarif',
       ),
       'json-file': run.outputs['json-file'],
+      approval: 'off',
     });
     expect(run.summary).toContain('## ✅ nhi-policy: this pull request passes');
     expect(run.summary).toContain(

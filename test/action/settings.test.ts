@@ -19,7 +19,10 @@ describe('readSettings', () => {
       sarifFile: '/runner/temp/nhi-policy.sarif',
       jsonFile: '/runner/temp/nhi-policy.json',
       maxAnnotations: 30,
+      ownerApproval: true,
       token: '',
+      repository: '',
+      runUrl: '',
     });
   });
 

@@ -25,6 +25,7 @@ export function pullRequestEvent(options: PullRequestEventOptions) {
     private: false,
     fork: fullName !== repository,
     owner: { login: fullName.split('/')[0], type: 'Organization' },
+    default_branch: 'main',
   });
   return {
     action: 'synchronize',

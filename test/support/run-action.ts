@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -35,12 +35,52 @@ export interface RunOptions {
   node?: string;
 }
 
+/** A prepared run: the runner's files and the step's environment. */
+interface PreparedRun {
+  files: { event: string; output: string; summary: string };
+  env: NodeJS.ProcessEnv;
+}
+
 /**
  * Runs the committed bundle, dist/index.js, the way the runner does: the
  * inputs as INPUT_* variables, the event payload in a file, and files for
  * outputs and the job summary. The environment is built from scratch.
  */
 export function runAction(options: RunOptions): ActionRun {
+  const prepared = prepareRun(options);
+  const result = spawnSync(options.node ?? process.execPath, [BUNDLE], {
+    cwd: options.workspace,
+    encoding: 'utf8',
+    env: prepared.env,
+  });
+  return collectRun(prepared, result.status, result.stdout, result.stderr);
+}
+
+/**
+ * Runs the bundle like `runAction`, without blocking the event loop: use
+ * it when the test process also serves the run, as the local GitHub API
+ * server does (spawnSync would leave the server unable to answer).
+ */
+export async function runActionAsync(options: RunOptions): Promise<ActionRun> {
+  const prepared = prepareRun(options);
+  const child = spawn(options.node ?? process.execPath, [BUNDLE], {
+    cwd: options.workspace,
+    env: prepared.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+  return collectRun(prepared, status, text(stdout), text(stderr));
+}
+
+function prepareRun(options: RunOptions): PreparedRun {
   const temp = mkdtempSync(path.join(tmpdir(), 'nhi-runner-'));
   const files = {
     event: path.join(temp, 'event.json'),
@@ -56,30 +96,36 @@ export function runAction(options: RunOptions): ActionRun {
       value,
     ]),
   );
-  const result = spawnSync(options.node ?? process.execPath, [BUNDLE], {
-    cwd: options.workspace,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: temp,
-      ...GIT_ENV,
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_EVENT_NAME: options.eventName,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_WORKSPACE: options.workspace,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_REPOSITORY: 'acme/identities',
-      GITHUB_SHA: '0'.repeat(40),
-      GITHUB_REF: 'refs/pull/1/merge',
-      RUNNER_TEMP: temp,
-      INPUT_PATH: options.workspace,
-      INPUT_TOKEN: 'ghs_readonlytesttokenvalue0000000000000',
-      ...inputs,
-      ...options.env,
-    },
-  });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: temp,
+    ...GIT_ENV,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_REPOSITORY: 'acme/identities',
+    GITHUB_SHA: '0'.repeat(40),
+    GITHUB_REF: 'refs/pull/1/merge',
+    RUNNER_TEMP: temp,
+    INPUT_PATH: options.workspace,
+    INPUT_TOKEN: 'ghs_readonlytesttokenvalue0000000000000',
+    ...inputs,
+    ...options.env,
+  };
+  return { files, env };
+}
+
+function collectRun(
+  prepared: PreparedRun,
+  status: number | null,
+  stdout: string,
+  stderr: string,
+): ActionRun {
+  const { files } = prepared;
   const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
   const summary = readFileSync(files.summary, 'utf8');
   const reports = ['sarif-file', 'json-file']
@@ -87,13 +133,13 @@ export function runAction(options: RunOptions): ActionRun {
     .filter((file): file is string => Boolean(file))
     .map((file) => readFileSync(file, 'utf8'));
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    commands: parseCommands(result.stdout),
+    status,
+    stdout,
+    stderr,
+    commands: parseCommands(stdout),
     outputs,
     summary,
-    everything: [result.stdout, result.stderr, summary, ...reports].join('\n'),
+    everything: [stdout, stderr, summary, ...reports].join('\n'),
   };
 }
 

@@ -3,12 +3,33 @@ import { pullRequestFixture } from '../fixtures/pull-request.js';
 import { reviewFixture } from '../fixtures/review.js';
 import { json, notFound } from '../http/responses.js';
 import type { PullRequestRecord } from '../state/records.js';
-import { pagedJson, type Route, type RouteContext } from './route.js';
+import {
+  pagedJson,
+  queryParam,
+  type Route,
+  type RouteContext,
+} from './route.js';
 
 const PULL = '/repos/{owner}/{repo}/pulls/{pull_number}';
 
-/** Pull requests: the PR itself, its reviews and its changed files. */
+/** Pull requests: the list, the PR, its reviews and its changed files. */
 export const pullRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls',
+    handle(context) {
+      // Newest first, as GitHub sorts by default; `head` is not filtered.
+      const state = queryParam(context, 'state') ?? 'open';
+      const pulls = [...context.state.pulls.values()]
+        .filter((pr) => state === 'all' || pr.state === state)
+        .sort((a, b) => b.number - a.number)
+        .map((pr) => {
+          const labels = pr.labels.map((n) => context.state.labelNamed(n));
+          return pullRequestFixture(context.site, pr, labels);
+        });
+      return pagedJson(context, pulls);
+    },
+  },
   {
     method: 'GET',
     path: PULL,
