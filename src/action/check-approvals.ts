@@ -18,7 +18,8 @@ import type { Log } from './runtime.js';
  * review, resolves the required teams, and judges. Returns null when the
  * gate is switched off. A review list or team the token cannot read is a
  * configuration error returned as data, so that it is published and never
- * taken for "nobody approved". Other API failures throw.
+ * taken for "nobody approved"; so is any other API failure, so that the
+ * findings of the check are reported all the same.
  */
 export async function checkApprovals(
   pr: PullRequestContext,
@@ -33,8 +34,13 @@ export async function checkApprovals(
   try {
     return await judge(pr, { number: pr.number, context }, plan, api(), log);
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    return { kind: 'error', headSha, context, message: error.describe() };
+    // Whatever stopped the gate, the findings are still reported: the
+    // failure becomes the gate's result, and it never passes.
+    const message =
+      error instanceof ApiError
+        ? error.describe()
+        : `the GitHub API could not be reached (${(error as Error).message}): re-run the job`;
+    return { kind: 'error', headSha, context, message };
   }
 }
 

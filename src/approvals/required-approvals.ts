@@ -8,6 +8,9 @@ import {
   type IdentityDocs,
 } from './pair-identity-changes.js';
 import type { Change } from '../load/changed-files.js';
+import { secretKind } from '../evaluate/secrets.js';
+
+const HIDDEN = '(hidden: it looks like a secret)';
 
 /**
  * Why a team must approve: it owns the identity, it is the identity's new
@@ -77,7 +80,9 @@ function forIdentity(
   const owner = (doc: IdentityDoc | null, reason: Reason) => {
     const team = ownerOf(doc);
     if (team !== null && owners.teams.has(team)) return needs.add(team, reason);
-    if (team !== null) unknownOwners.push(team);
+    // Owner values come from the pull request: one shaped like a secret is
+    // reported without its text.
+    if (team !== null) unknownOwners.push(secretKind(team) ? HIDDEN : team);
     needs.add(settings.fallbackTeam, 'fallback');
   };
 

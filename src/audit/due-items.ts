@@ -2,6 +2,7 @@ import type { OwnersRegistry } from '../model/owners.js';
 import { fromDay, toDay } from '../time/day.js';
 import type { AuditItem, AuditKind, RunbookStep } from './audit-item.js';
 import type { CredentialView, IdentityView } from './identity-view.js';
+import { showValue } from '../evaluate/show-value.js';
 
 /** What the audit needs besides the identity. */
 export interface AuditContext {
@@ -172,7 +173,7 @@ function owningTeam(
       key: ctx.fallbackTeam,
       problem: {
         kind: 'owner-unknown',
-        title: `owner team "${view.team ?? '(none)'}" is not in ${ctx.owners.file}: name a real owning team`,
+        title: `owner team ${view.team ? showValue(view.team) : '(none)'} is not in ${ctx.owners.file}: name a real owning team`,
       },
     };
   }
@@ -190,7 +191,7 @@ function owningTeam(
       key: team.key,
       problem: {
         kind: 'owner-unknown',
-        title: `accountable person "${view.individual}" is not in ${ctx.owners.file}: name a real person`,
+        title: `accountable person ${showValue(view.individual)} is not in ${ctx.owners.file}: name a real person`,
       },
     };
   }

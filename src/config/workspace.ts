@@ -4,6 +4,7 @@ import type { OwnersRegistry } from '../model/owners.js';
 import type { Rule } from '../model/rule.js';
 import type { Policy, Schemas } from '../policy/policy.js';
 import type { Source } from '../load/source.js';
+import { ConfigError } from '../model/config-error.js';
 import { FsSource } from '../load/fs-source.js';
 import { createAjv } from '../evaluate/create-ajv.js';
 import { CODE_RULES } from '../evaluate/code-rules.js';
@@ -61,6 +62,14 @@ export function loadWorkspace(
     validate: ajv.compile(schemas.identity),
   };
   const policies = [identity, ...loadPolicies(origins, schemas, ajv)];
+  const codeIds = new Set(Object.values(CODE_RULES).map((r) => r.id));
+  const clash = policies.find((p) => codeIds.has(p.rule.id));
+  if (clash) {
+    throw new ConfigError(
+      `rule id ${clash.rule.id} belongs to a rule built into nhi-policy: give the policy an id of its own (NHI-900 to NHI-999 are free)`,
+      clash.file,
+    );
+  }
 
   const rules = new Map<string, Rule>();
   for (const rule of [
@@ -69,6 +78,7 @@ export function loadWorkspace(
   ]) {
     rules.set(rule.id, rule);
   }
+  checkRuleSettings(config, rules);
   return {
     config,
     owners,
@@ -77,4 +87,38 @@ export function loadWorkspace(
     rules,
     validateWaiver: ajv.compile(schemas.waiver),
   };
+}
+
+/** Rules that keep the check sound: never switched off or made a note. */
+const FIXED_RULES = new Set([
+  'NHI-001',
+  'NHI-002',
+  'NHI-003',
+  'NHI-010',
+  'NHI-131',
+]);
+
+/**
+ * Refuses rule settings that name no rule (a typo would otherwise change
+ * nothing, silently) or that would switch off reading files, the identity
+ * structure or secret detection.
+ */
+function checkRuleSettings(config: Config, rules: Map<string, Rule>): void {
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (!rules.has(id)) {
+      throw new ConfigError(
+        `policies.rules names ${id}, which is not a rule: check the id in docs/rules.md`,
+        config.file ?? undefined,
+      );
+    }
+    const weakened =
+      setting.enabled === false ||
+      (setting.severity !== undefined && setting.severity !== 'error');
+    if (FIXED_RULES.has(id) && weakened) {
+      throw new ConfigError(
+        `policies.rules cannot switch off or lower ${id}: it keeps files readable, well-formed and free of secrets`,
+        config.file ?? undefined,
+      );
+    }
+  }
 }

@@ -52,7 +52,7 @@ export function checkFile(
     };
   }
   const text = decoded.text;
-  const findings = secretsInText(file, text);
+  const findings = [...secretInName(file), ...secretsInText(file, text)];
 
   const parsed = parseYaml(text);
   if (!parsed.ok) {
@@ -173,4 +173,18 @@ function valueAt(doc: unknown, pointer: string): unknown {
     ];
   }
   return value;
+}
+
+/** A file name can leak a secret too: it is in every report and in git. */
+function secretInName(file: string): Finding[] {
+  const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+  if (!secretKind(name)) return [];
+  return [
+    findingAt(
+      CODE_RULES.secretInFile,
+      file,
+      { line: 1, column: 1 },
+      'the file name looks like a secret: revoke it, then rename the file to the identity id',
+    ),
+  ];
 }

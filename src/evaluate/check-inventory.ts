@@ -111,6 +111,7 @@ export function checkInventory(
       today: day,
       identityFiles,
       ruleIds: new Set(workspace.rules.keys()),
+      approvers: waiverApprovers(workspace),
     }),
   );
 
@@ -150,4 +151,20 @@ function positionCrossFile(
     }
   }
   return out;
+}
+
+/**
+ * The team that approves waivers: the approval gate's security team
+ * (`approvals.securityTeam`, default `security`) and its members.
+ */
+function waiverApprovers(workspace: Workspace): {
+  team: string;
+  members: ReadonlySet<string>;
+} {
+  const named = workspace.config.approvals.securityTeam;
+  const team = typeof named === 'string' ? named : 'security';
+  return {
+    team,
+    members: new Set(workspace.owners.teams.get(team)?.members ?? []),
+  };
 }

@@ -1,5 +1,6 @@
 /**
- * Shapes of credentials that must never be committed. Each is anchored on a
+ * Shapes of credentials that must never be committed. Every repetition is
+ * bounded, so that one huge word in a file costs linear time to scan. Each is anchored on a
  * vendor's documented prefix or structure, so ordinary ids, paths and role
  * names do not match.
  */
@@ -13,12 +14,12 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
     pattern:
       /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
   },
-  { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}\b/ },
+  { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,255}\b/ },
   {
     name: 'Slack webhook',
     pattern:
-      /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/,
+      /hooks\.slack\.com\/services\/T[A-Z0-9]{1,20}\/B[A-Z0-9]{1,20}\/[A-Za-z0-9]{20,64}/,
   },
   {
     name: 'AWS access key id',
@@ -29,22 +30,25 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
     name: 'Google service-account key',
     pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
   },
-  { name: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,}\b/ },
+  {
+    name: 'Stripe key',
+    pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,255}\b/,
+  },
   { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}\b/ },
+  { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,512}\b/ },
   {
     name: 'SendGrid key',
     pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
   },
-  { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/ },
+  { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,255}\b/ },
   {
     name: 'JSON web token',
     pattern:
-      /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+      /\beyJ[A-Za-z0-9_-]{10,1024}\.eyJ[A-Za-z0-9_-]{10,1024}\.[A-Za-z0-9_-]{10,1024}/,
   },
   {
     name: 'password in a URL',
-    pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i,
+    pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/i,
   },
 ];
 

@@ -4,11 +4,12 @@ import type { Waiver } from '../model/waiver.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { createLocator } from '../load/locate.js';
 import { parseYaml } from '../load/parse.js';
-import type { Source } from '../load/source.js';
+import type { Entry, Source } from '../load/source.js';
 import { toDay } from '../time/day.js';
 import { CODE_RULES, UNWAIVABLE } from './code-rules.js';
 import { describeError } from './describe-error.js';
 import { findingAt } from './file-report.js';
+import { showValue } from './show-value.js';
 
 const MAX_WAIVER_BYTES = 64 * 1024;
 
@@ -29,14 +30,20 @@ export function loadWaivers(
   schema: Record<string, unknown>,
 ): LoadedWaivers {
   const result: LoadedWaivers = { waivers: [], findings: [] };
-  const entries = source.list(dir) ?? [];
-  for (const entry of entries) {
-    if (entry.type !== 'file' || !/\.ya?ml$/i.test(entry.path)) continue;
+  for (const entry of listWaivers(source, dir, result)) {
     const file = entry.path;
     const problem = (line: number, column: number, message: string) =>
       result.findings.push(
         findingAt(CODE_RULES.waiverInvalid, file, { line, column }, message),
       );
+    if (entry.type !== 'file') {
+      problem(
+        1,
+        1,
+        'the waiver is a link or folder, not a file; links are never followed, so it waives nothing',
+      );
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = source.read(file, MAX_WAIVER_BYTES);
@@ -80,6 +87,33 @@ export function loadWaivers(
 }
 
 /**
+ * The YAML entries of the waivers folder. A folder that cannot be listed
+ * (a link, a file) is a finding on it, and waives nothing.
+ */
+function listWaivers(
+  source: Source,
+  dir: string,
+  result: LoadedWaivers,
+): Entry[] {
+  const where = (message: string) =>
+    result.findings.push(
+      findingAt(CODE_RULES.waiverInvalid, dir, { line: 1, column: 1 }, message),
+    );
+  let entries: Entry[] | null;
+  try {
+    entries = source.list(dir);
+  } catch (error) {
+    where(
+      `the waivers folder cannot be read (${(error as Error).message}), so no waiver applies`,
+    );
+    return [];
+  }
+  return (entries ?? []).filter(
+    (e) => e.type !== 'directory' && /\.ya?ml$/i.test(e.path),
+  );
+}
+
+/**
  * Marks findings covered by a waiver that has not expired, and reports
  * waivers that name an unknown rule or identity, or that expired. A waiver
  * stops applying on the day after its expiry date.
@@ -91,6 +125,8 @@ export function applyWaivers(
     today: number;
     identityFiles: Map<string, string>;
     ruleIds: Set<string>;
+    /** The team whose members may approve waivers, with its members. */
+    approvers: { team: string; members: ReadonlySet<string> };
   },
 ): Finding[] {
   const extra: Finding[] = [];
@@ -122,6 +158,13 @@ export function applyWaivers(
       );
       continue;
     }
+    const refusal = approvalProblem(waiver, context);
+    if (refusal) {
+      extra.push(
+        findingAt(CODE_RULES.waiverInvalid, waiver.file, top, refusal),
+      );
+      continue;
+    }
     if ((toDay(waiver.expires) ?? 0) < context.today) {
       extra.push(
         findingAt(
@@ -140,4 +183,32 @@ export function applyWaivers(
     if (waiver) finding.waivedBy = waiver.file;
   }
   return extra;
+}
+
+/** Longest a waiver may run, from the evaluation day. */
+const MAX_WAIVER_DAYS = 366;
+
+/**
+ * Why a waiver cannot apply although it is well-formed: an approver who is
+ * not in the team that approves risky changes, or an expiry so far off that
+ * the exception would outlive its review.
+ */
+function approvalProblem(
+  waiver: Waiver,
+  context: {
+    today: number;
+    approvers: { team: string; members: ReadonlySet<string> };
+  },
+): string | null {
+  const { team, members } = context.approvers;
+  if (!members.has(waiver.approvedBy)) {
+    return (
+      `approvedBy ${showValue(waiver.approvedBy)} is not a member of team "${team}" in the owners registry: ` +
+      'a waiver is approved by a member of the team that approves risky changes'
+    );
+  }
+  if ((toDay(waiver.expires) ?? 0) - context.today > MAX_WAIVER_DAYS) {
+    return `the waiver runs until ${waiver.expires}, more than a year from now: set an expiry within 12 months and review it then`;
+  }
+  return null;
 }

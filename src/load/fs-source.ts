@@ -16,6 +16,7 @@ export class FsSource implements Source {
   list(dir: string): Entry[] | null {
     let dirents: fs.Dirent[];
     try {
+      this.refuseLinks(dir);
       dirents = fs.readdirSync(this.resolve(dir), { withFileTypes: true });
     } catch (error) {
       if (isMissing(error)) return null;
@@ -47,13 +48,35 @@ export class FsSource implements Source {
   }
 
   readOptional(file: string, maxBytes: number): Buffer | null {
+    let stats: fs.Stats;
     try {
-      if (!fs.lstatSync(this.resolve(file)).isFile()) return null;
+      this.refuseLinks(file);
+      stats = fs.lstatSync(this.resolve(file));
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
     }
+    if (stats.isSymbolicLink()) {
+      throw new Error('it is a symbolic link, and links are never followed');
+    }
+    if (!stats.isFile()) throw new Error('it is not a regular file');
     return this.read(file, maxBytes);
+  }
+
+  /**
+   * Refuses a path that passes through a linked folder, so that nothing
+   * outside the tree is read by way of a link higher up.
+   */
+  private refuseLinks(relative: string): void {
+    const parts = relative.split('/').filter((p) => p !== '');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (fs.lstatSync(this.resolve(folder)).isSymbolicLink()) {
+        throw new Error(
+          `${folder} is a symbolic link, and links are never followed`,
+        );
+      }
+    }
   }
 
   private resolve(relative: string): string {

@@ -40,7 +40,13 @@ export class GitSource implements Source {
   }
 
   readOptional(path: string, maxBytes: number): Buffer | null {
-    if (this.entry(path)?.type !== 'file') return null;
+    const type = this.entry(path)?.type;
+    if (type === undefined) return null;
+    if (type !== 'file') {
+      throw new Error(
+        `it is a ${type === 'symlink' ? 'symbolic link, and links are never followed' : type}`,
+      );
+    }
     return this.read(path, maxBytes);
   }
 

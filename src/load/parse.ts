@@ -3,7 +3,12 @@ import type { Position } from '../model/finding.js';
 import { secretKind } from '../evaluate/secrets.js';
 
 /** Limits that hold for every file, whichever parser reads it. */
-export const PARSE_LIMITS = { maxAliases: 100, maxDepth: 64 } as const;
+export const PARSE_LIMITS = {
+  maxAliases: 100,
+  maxDepth: 64,
+  /** Values after aliases are expanded: stops a few aliases nesting. */
+  maxNodes: 100_000,
+} as const;
 
 const LOAD_OPTIONS = {
   schema: jsyaml.CORE_SCHEMA,
@@ -53,6 +58,19 @@ export function parseYaml(text: string): Parsed {
         message:
           'the file must be a mapping of fields (key: value), ' +
           `not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+        line: 1,
+        column: 1,
+      },
+    };
+  }
+  if (text.includes('*') && expandedSize(value) > PARSE_LIMITS.maxNodes) {
+    return {
+      ok: false,
+      problem: {
+        code: 'too-many-aliases',
+        message:
+          `aliases (*name) expand this file to more than ${PARSE_LIMITS.maxNodes} values: ` +
+          'write the values out instead of nesting aliases',
         line: 1,
         column: 1,
       },
@@ -184,4 +202,23 @@ function findMergeKey(text: string): ParseProblem | null {
     }
   }
   return null;
+}
+
+/**
+ * Counts the values of a loaded document as if every alias were copied,
+ * stopping as soon as the limit is passed. js-yaml shares one object per
+ * anchor, so a few nested aliases can stand for billions of values that
+ * every later walk over the document would visit.
+ */
+function expandedSize(root: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && count <= PARSE_LIMITS.maxNodes) {
+    const value = stack.pop();
+    count++;
+    if (value !== null && typeof value === 'object') {
+      for (const child of Object.values(value)) stack.push(child);
+    }
+  }
+  return count;
 }

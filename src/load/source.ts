@@ -24,6 +24,9 @@ export interface Source {
   list(dir: string): Entry[] | null;
   /** Reads a regular file, refusing one larger than `maxBytes`. */
   read(path: string, maxBytes: number): Buffer;
-  /** Reads a file if it exists as a regular file, else returns null. */
+  /**
+   * Reads a file, or returns null when nothing is at the path. Throws when
+   * something other than a regular file is there (a link, a folder).
+   */
   readOptional(path: string, maxBytes: number): Buffer | null;
 }

@@ -114,7 +114,15 @@ function describeMetaError(
 function listJson(origin: PolicyOrigin): string[] {
   const files: string[] = [];
   for (const dir of origin.dirs) {
-    const entries = origin.source.list(dir);
+    let entries;
+    try {
+      entries = origin.source.list(dir);
+    } catch (error) {
+      throw new ConfigError(
+        `cannot read the policy folder: ${(error as Error).message}`,
+        origin.label + dir,
+      );
+    }
     if (entries === null) {
       throw new ConfigError(
         `policy folder "${dir}" does not exist: create it or fix policies.paths`,
@@ -122,6 +130,12 @@ function listJson(origin: PolicyOrigin): string[] {
       );
     }
     for (const entry of entries) {
+      if (entry.type !== 'file' && entry.path.endsWith('.json')) {
+        throw new ConfigError(
+          'the policy is not a regular file (a link or folder): policies are never read through links',
+          origin.label + entry.path,
+        );
+      }
       if (entry.type === 'file' && entry.path.endsWith('.json')) {
         files.push(entry.path);
       }
