@@ -16484,7 +16484,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -16499,7 +16499,7 @@ exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -22597,28 +22597,1291 @@ class ConfigError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/input-error.ts
+/**
+ * A command refused what it was given: a person missing from the owners
+ * registry, an id that breaks the naming rule, a file that already exists.
+ * The message says what was wrong and what to do; the CLI prints it and
+ * exits 2, without the usage text.
+ */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The product version, reported in SARIF and by `--version`. */
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/evaluate/secret-patterns.ts
+/**
+ * Shapes of credentials that must never be committed. Every repetition is
+ * bounded, so that one huge word in a file costs linear time to scan. Each is anchored on a
+ * vendor's documented prefix or structure, so ordinary ids, paths and role
+ * names do not match.
+ */
+const SECRET_PATTERNS = [
+    {
+        name: 'private key block',
+        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        name: 'GitHub token',
+        pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
+    },
+    { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}\b/ },
+    { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,255}\b/ },
+    {
+        name: 'Slack webhook',
+        pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{1,20}\/B[A-Z0-9]{1,20}\/[A-Za-z0-9]{20,64}/,
+    },
+    {
+        name: 'AWS access key id',
+        pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/,
+    },
+    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+    {
+        name: 'Google service-account key',
+        pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
+    },
+    {
+        name: 'Stripe key',
+        pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,255}\b/,
+    },
+    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+    { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,512}\b/ },
+    {
+        name: 'SendGrid key',
+        pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
+    },
+    { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,255}\b/ },
+    {
+        name: 'JSON web token',
+        pattern: /\beyJ[A-Za-z0-9_-]{10,1024}\.eyJ[A-Za-z0-9_-]{10,1024}\.[A-Za-z0-9_-]{10,1024}/,
+    },
+    {
+        name: 'password in a URL',
+        pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/i,
+    },
+];
+/** One regular expression that finds any of the shapes in a whole file. */
+const ANY_SECRET = new RegExp(SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'), 'g');
+
+;// CONCATENATED MODULE: ./src/evaluate/secrets.ts
+
+const MIN_TOKEN_LENGTH = 24;
+/**
+ * Finds vendor-shaped secrets anywhere in a file, comments included, since
+ * a token in a comment is as exposed as one in a value.
+ */
+function findSecretsInText(text) {
+    const found = [];
+    ANY_SECRET.lastIndex = 0;
+    for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
+        const index = m.slice(1).findIndex((group) => group !== undefined);
+        found.push({
+            offset: m.index,
+            name: SECRET_PATTERNS[index]?.name ?? 'secret',
+        });
+    }
+    return found;
+}
+/**
+ * Names what a single value looks like if it looks like a secret: a vendor
+ * shape, or a long random token (high entropy, mixed characters).
+ */
+function secretKind(value) {
+    for (const { name, pattern } of SECRET_PATTERNS) {
+        if (pattern.test(value))
+            return name;
+    }
+    return looksRandom(value) ? 'random-looking token' : null;
+}
+/**
+ * True for a token that is long, has no spaces and carries close to the
+ * information of random base64 or hex. Paths, role names, UUIDs and
+ * resource ids are split on their separators first, so they stay clean.
+ */
+function looksRandom(value) {
+    if (value.length < MIN_TOKEN_LENGTH || /\s/.test(value))
+        return false;
+    for (const part of value.split(/[/:.@=,]/)) {
+        if (part.length < MIN_TOKEN_LENGTH)
+            continue;
+        if (/^[0-9a-f]+$/i.test(part)) {
+            if (part.length >= 32 && entropy(part) >= 3.3)
+                return true;
+            continue;
+        }
+        const classes = Number(/[a-z]/.test(part)) +
+            Number(/[A-Z]/.test(part)) +
+            Number(/[0-9]/.test(part));
+        if (classes === 3 && entropy(part) >= 4.0)
+            return true;
+    }
+    return false;
+}
+/** Shannon entropy in bits per character. */
+function entropy(text) {
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / text.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/load/js-yaml-cjs.cjs
+var js_yaml_cjs = __nccwpck_require__(3923);
+var js_yaml_cjs_default = /*#__PURE__*/__nccwpck_require__.n(js_yaml_cjs);
+;// CONCATENATED MODULE: ./src/load/parse.ts
+
+
+/** Limits that hold for every file, whichever parser reads it. */
+const PARSE_LIMITS = {
+    maxAliases: 100,
+    maxDepth: 64,
+    /** Values after aliases are expanded: stops a few aliases nesting. */
+    maxNodes: 100_000,
+};
+const LOAD_OPTIONS = {
+    schema: (js_yaml_cjs_default()).CORE_SCHEMA,
+    maxAliases: PARSE_LIMITS.maxAliases,
+    maxDepth: PARSE_LIMITS.maxDepth,
+};
+/**
+ * Loads one YAML 1.2 document (core schema: `yes` stays a string, `030` is
+ * 30, dates stay strings) and requires a mapping at the top. Merge keys are
+ * refused, so that what a reviewer reads in the file is what is checked.
+ */
+function parseYaml(text) {
+    let value;
+    try {
+        value = js_yaml_cjs_default().load(text, LOAD_OPTIONS);
+    }
+    catch (error) {
+        return { ok: false, problem: describeLoadError(error, text) };
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return {
+            ok: false,
+            problem: {
+                code: 'not-a-mapping',
+                message: 'the file must be a mapping of fields (key: value), ' +
+                    `not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+                line: 1,
+                column: 1,
+            },
+        };
+    }
+    if (text.includes('*') && expandedSize(value) > PARSE_LIMITS.maxNodes) {
+        return {
+            ok: false,
+            problem: {
+                code: 'too-many-aliases',
+                message: `aliases (*name) expand this file to more than ${PARSE_LIMITS.maxNodes} values: ` +
+                    'write the values out instead of nesting aliases',
+                line: 1,
+                column: 1,
+            },
+        };
+    }
+    const merge = text.includes('<<') ? findMergeKey(text) : null;
+    if (merge)
+        return { ok: false, problem: merge };
+    return { ok: true, value: value };
+}
+function describeLoadError(error, text) {
+    const { reason = '', message = String(error), mark } = error;
+    const at = mark
+        ? { line: mark.line + 1, column: mark.column + 1 }
+        : { line: 1, column: 1 };
+    const plain = plainReason(reason || message, text, at);
+    return { ...at, ...plain, ...(plain.at ?? {}) };
+}
+function plainReason(reason, text, at) {
+    if (reason.includes('input is empty')) {
+        return {
+            code: 'empty',
+            message: "the file is empty: write the identity's fields, or delete the file",
+        };
+    }
+    if (reason.includes('single document')) {
+        return {
+            code: 'multiple-documents',
+            message: 'the file holds more than one YAML document (a second "---"): ' +
+                'keep one identity per file',
+            at: secondDocumentStart(text),
+        };
+    }
+    if (reason.includes('tab characters')) {
+        return {
+            code: 'tab-indent',
+            message: 'a tab indents this line: indent with spaces, not tabs',
+        };
+    }
+    if (reason.includes('duplicated mapping key')) {
+        const key = keyAt(text, at);
+        return {
+            code: 'duplicate-key',
+            message: `the key ${key ? `"${key}" ` : ''}appears twice in the same ` +
+                'mapping: keep one and delete the other',
+        };
+    }
+    if (reason.includes('maxDepth')) {
+        return {
+            code: 'too-deep',
+            message: `nesting is deeper than ${PARSE_LIMITS.maxDepth} levels: flatten the file`,
+        };
+    }
+    if (reason.includes('alias')) {
+        return {
+            code: 'too-many-aliases',
+            message: reason.includes('unidentified')
+                ? `${reason}: define the anchor (&name) before using it`
+                : `more than ${PARSE_LIMITS.maxAliases} aliases (*name): write the values out`,
+        };
+    }
+    if (reason.includes('tag')) {
+        return {
+            code: 'unknown-tag',
+            message: 'the file uses a YAML tag (!name) that nhi-policy does not read: ' +
+                'remove the tag and write a plain value',
+        };
+    }
+    return {
+        code: 'syntax',
+        message: `YAML syntax error: ${reason}; check the indentation and quotes on this line and the one above`,
+    };
+}
+/** The key text at a position, if it is a short plain key. */
+function keyAt(text, at) {
+    const line = text.split(/\r?\n/, at.line)[at.line - 1] ?? '';
+    const match = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]{1,64})["']?\s*:/.exec(line.slice(at.column - 1));
+    const key = match?.[1] ?? null;
+    // A key is shown in the message, so one that looks like a secret is not.
+    return key !== null && secretKind(key) === null ? key : null;
+}
+function secondDocumentStart(text) {
+    const lines = text.split(/\r?\n/);
+    let sawContent = false;
+    for (const [index, line] of lines.entries()) {
+        if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+            if (sawContent)
+                return { line: index + 1, column: 1 };
+            sawContent = line.startsWith('---') && line.trim().length > 3;
+        }
+        else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+            sawContent = true;
+        }
+    }
+    return { line: 1, column: 1 };
+}
+/** Finds a `<<` mapping key; js-yaml's core schema reads it as a plain key. */
+function findMergeKey(text) {
+    const lines = text.split(/\r?\n/);
+    for (const [index, line] of lines.entries()) {
+        const match = /^(\s*(?:-\s+)?)<<\s*:/.exec(line);
+        if (match) {
+            return {
+                code: 'merge-key',
+                message: 'YAML merge keys ("<<") are not supported: copy the fields of the ' +
+                    'anchored mapping into this one and delete the "<<" line',
+                line: index + 1,
+                column: (match[1]?.length ?? 0) + 1,
+            };
+        }
+    }
+    return null;
+}
+/**
+ * Counts the values of a loaded document as if every alias were copied,
+ * stopping as soon as the limit is passed. js-yaml shares one object per
+ * anchor, so a few nested aliases can stand for billions of values that
+ * every later walk over the document would visit.
+ */
+function expandedSize(root) {
+    let count = 0;
+    const stack = [root];
+    while (stack.length > 0 && count <= PARSE_LIMITS.maxNodes) {
+        const value = stack.pop();
+        count++;
+        if (value !== null && typeof value === 'object') {
+            for (const child of Object.values(value))
+                stack.push(child);
+        }
+    }
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/load/locate.ts
+
+
+/** Options that make `yaml` read a file exactly as the loader does. */
+const YAML_OPTIONS = {
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    maxAliasCount: PARSE_LIMITS.maxAliases,
+};
+/**
+ * Parses a file that has findings a second time, keeping source ranges.
+ * Only files that need positions pay for this; the document is dropped as
+ * soon as the caller lets go of the locator.
+ */
+function createLocator(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { ...YAML_OPTIONS, lineCounter });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const first = doc.contents?.range?.[0] ?? 0;
+    return {
+        locate(pointer) {
+            return at(offsetOf(doc.contents, splitPointer(pointer)) ?? first);
+        },
+        leadingZeroNumbers() {
+            const found = [];
+            visitScalars(doc.contents, '', (node, pointer) => {
+                const source = node.source;
+                if (typeof node.value === 'number' &&
+                    typeof source === 'string' &&
+                    /^[-+]?0[0-9]+$/.test(source)) {
+                    found.push({ pointer, position: at(node.range?.[0] ?? 0) });
+                }
+            });
+            return found;
+        },
+    };
+}
+/**
+ * Offset of the node at a pointer: a mapping value is placed at its key, so
+ * that `owner:` with nothing after it is reported on the `owner:` line.
+ * A pointer that runs past the document stops at the deepest node found.
+ */
+function offsetOf(node, segments) {
+    let current = node;
+    let offset = rangeStart(node);
+    for (const segment of segments) {
+        if ((0,dist/* isMap */.jh)(current)) {
+            const pair = current.items.find((p) => keyText(p.key) === segment);
+            if (!pair)
+                break;
+            offset = rangeStart(pair.key) ?? offset;
+            current = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(current)) {
+            const item = current.items[Number(segment)];
+            if (item === undefined)
+                break;
+            offset = rangeStart(item) ?? offset;
+            current = item;
+        }
+        else {
+            break;
+        }
+    }
+    return offset;
+}
+function visitScalars(node, pointer, visit) {
+    if ((0,dist/* isScalar */.jn)(node)) {
+        visit(node, pointer);
+    }
+    else if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if ((0,dist/* isPair */.tO)(pair)) {
+                visitScalars(pair.value, `${pointer}/${locate_escape(keyText(pair.key))}`, visit);
+            }
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => visitScalars(item, `${pointer}/${i}`, visit));
+    }
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}
+/** Splits a JSON pointer into unescaped segments. */
+function splitPointer(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function locate_escape(segment) {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/closest.ts
+/**
+ * The one candidate that a typo most likely meant, or null when none is
+ * close enough to suggest with confidence (so users get one precise "did you
+ * mean", never a list of guesses).
+ */
+function closest(typed, candidates) {
+    const lower = typed.toLowerCase();
+    let best = null;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
+    if (bestDistance <= allowed)
+        return best;
+    // A shortened key ("payments" for "payments-platform") is a likely slip
+    // too, when exactly one candidate extends it.
+    const extending = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+    return extending.length === 1 ? (extending[0] ?? null) : null;
+}
+/** Levenshtein distance with two rolling rows. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/show-value.ts
+
+const MAX_SHOWN = 60;
+/**
+ * A value from a file as it may appear in a message: quoted, cut to a
+ * readable length, and hidden entirely if it looks like a secret.
+ */
+function showValue(value) {
+    if (typeof value === 'string') {
+        if (secretKind(value))
+            return '(value hidden: it looks like a secret)';
+        const chars = [...value];
+        const cut = chars.length > MAX_SHOWN
+            ? `${chars.slice(0, MAX_SHOWN).join('')}…`
+            : value;
+        return JSON.stringify(cut);
+    }
+    if (value === null || value === undefined)
+        return 'empty';
+    if (typeof value === 'object')
+        return Array.isArray(value) ? 'a list' : 'a mapping';
+    return String(value);
+}
+/**
+ * A JSON pointer as it may appear in a report: a segment that looks like a
+ * secret (a token written as a field name) is replaced by `(hidden)`.
+ */
+function showPointer(pointer) {
+    if (pointer === '')
+        return pointer;
+    return pointer
+        .split('/')
+        .map((segment) => (secretKind(segment) ? '(hidden)' : segment))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/describe-error.ts
+
+
+
+
+/**
+ * Turns an Ajv error into a plain sentence that names the field, says what
+ * is wrong and, where the schema gives one, what to write instead. Values
+ * from the file are shown only when short and not secret-like.
+ */
+function describeError(error, root) {
+    const params = error.params;
+    const parent = asSchema(error.parentSchema);
+    const hint = hintFor(error, root);
+    const label = labelOf(error.instancePath);
+    const value = error.data;
+    const withHint = (text) => (hint ? `${text}: ${hint}` : text);
+    switch (error.keyword) {
+        case 'required': {
+            const missing = String(params.missingProperty);
+            const field = error.instancePath ? `${label}.${missing}` : missing;
+            const own = asSchema(asSchema(parent?.properties)?.[missing]);
+            const why = own?.['x-nhi-hint'] ?? hint;
+            return at(error.instancePath, `${field} is missing${why ? `: ${String(why)}` : ''}`);
+        }
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            const known = Object.keys(asSchema(parent?.properties) ?? {});
+            const guess = closest(extra, known);
+            return at(`${error.instancePath}/${escapeSegment(extra)}`, `${label ? `${label} has an` : 'an'} unknown field ${showValue(extra)}` +
+                (guess
+                    ? `; did you mean "${guess}"?`
+                    : `; known fields: ${known.join(', ')}`));
+        }
+        case 'type':
+            return at(error.instancePath, describeType(label, value, String(params.type), hint));
+        case 'enum': {
+            const allowed = params.allowedValues.map(String);
+            const guess = typeof value === 'string' ? closest(value, allowed) : null;
+            if (value === null)
+                return at(error.instancePath, withHint(`${label} is empty`));
+            return at(error.instancePath, `${label} ${showValue(value)} is not allowed; ` +
+                (guess
+                    ? `did you mean "${guess}"?`
+                    : `use one of: ${allowed.join(', ')}`));
+        }
+        case 'const':
+            return at(error.instancePath, withHint(`${label} must be ${JSON.stringify(params.allowedValue)}`));
+        case 'format':
+            return at(error.instancePath, `${label} ${showValue(value)} is not a real ${String(params.format)}` +
+                (params.format === 'date'
+                    ? ': write an existing date as YYYY-MM-DD'
+                    : ''));
+        case 'pattern':
+            return at(error.instancePath, withHint(`${label} ${showValue(value)} has the wrong form`));
+        case 'minLength':
+        case 'maxLength':
+            return at(error.instancePath, describeLength(label, value, error.keyword, Number(params.limit), hint));
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return at(error.instancePath, withHint(`${label} is ${showValue(value)}; it must be ${comparison(error.keyword)} ${String(params.limit)}`));
+        case 'minItems':
+            return at(error.instancePath, withHint(`${label} needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`));
+        case 'maxItems':
+            return at(error.instancePath, withHint(`${label} may have at most ${String(params.limit)} entries`));
+        case 'uniqueItems':
+            return at(`${error.instancePath}/${String(params.i)}`, `${label} lists the same value twice (entries ${Number(params.j) + 1} and ${Number(params.i) + 1}): remove one`);
+        case 'not':
+            return at(error.instancePath, withHint(`${label} ${showValue(value)} is not allowed`));
+        case 'false schema':
+            return at(error.instancePath, withHint(`${label} must not be present`));
+        case 'nhiDaysSince':
+            return at(error.instancePath, `${label} ${showValue(value)} is ${String(params.elapsed)} days ago; ` +
+                `the limit is ${String(params.limit)} days, reached on ${String(params.due)}`);
+        case 'nhiDaysUntil': {
+            const remaining = Number(params.remaining);
+            return at(error.instancePath, remaining < 0
+                ? `${label} ${showValue(value)} passed ${-remaining} ${remaining === -1 ? 'day' : 'days'} ago`
+                : remaining === 0
+                    ? `${label} ${showValue(value)} is today`
+                    : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`);
+        }
+        default:
+            return at(error.instancePath, withHint(`${label} does not satisfy "${error.keyword}"`));
+    }
+}
+function at(pointer, message) {
+    return { pointer, message };
+}
+function describeType(label, value, type, hint) {
+    if (value === null) {
+        return `${label} is empty${hint ? `: ${hint}` : ''}`;
+    }
+    if (type === 'boolean') {
+        return (`${label} must be true or false, not ${showValue(value)}` +
+            (typeof value === 'string'
+                ? ' (YAML 1.2 reads yes, no, on and off as text)'
+                : ''));
+    }
+    const words = {
+        object: 'a mapping of fields (key: value)',
+        array: 'a list',
+        string: 'text',
+        integer: 'a whole number',
+        number: 'a number',
+    };
+    return (`${label} must be ${words[type] ?? type}, not ${kindOf(value)}` +
+        (hint ? `: ${hint}` : ''));
+}
+function describeLength(label, value, keyword, limit, hint) {
+    const length = typeof value === 'string' ? [...value].length : 0;
+    if (keyword === 'minLength' && length === 0) {
+        return `${label} is empty${hint ? `: ${hint}` : ''}`;
+    }
+    const bound = keyword === 'minLength' ? 'at least' : 'at most';
+    return (`${label} ${showValue(value)} is ${length} characters long; it must be ${bound} ${limit} characters ` +
+        '(characters are counted as Unicode code points: a letter is one, an emoji is one or more)');
+}
+function comparison(keyword) {
+    return ({
+        minimum: 'at least',
+        maximum: 'at most',
+        exclusiveMinimum: 'more than',
+        exclusiveMaximum: 'less than',
+    }[keyword] ?? keyword);
+}
+function kindOf(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the text ${showValue(value)}`;
+    return showValue(value);
+}
+/**
+ * `credentials[0].rotation` for `/credentials/0/rotation`; a field name
+ * that looks like a secret reads `(hidden)`.
+ */
+function labelOf(pointer) {
+    let label = '';
+    for (const part of splitPointer(pointer)) {
+        const segment = secretKind(part) ? '(hidden)' : part;
+        label += /^\d+$/.test(segment)
+            ? `[${segment}]`
+            : label
+                ? `.${segment}`
+                : segment;
+    }
+    return label || 'the file';
+}
+/**
+ * The nearest `x-nhi-hint` for an error: on the schema that failed, else
+ * on the schemas above it along the error's schema path in the policy.
+ */
+function hintFor(error, root) {
+    const own = asSchema(error.parentSchema)?.['x-nhi-hint'];
+    if (typeof own === 'string')
+        return own;
+    if (!error.schemaPath.startsWith('#/'))
+        return undefined;
+    let node = root;
+    let found;
+    for (const segment of splitPointer(error.schemaPath.slice(1))) {
+        const hint = asSchema(node)?.['x-nhi-hint'];
+        if (typeof hint === 'string')
+            found = hint;
+        node =
+            asSchema(node)?.[segment] ??
+                (Array.isArray(node) ? node[Number(segment)] : undefined);
+        if (node === undefined)
+            break;
+    }
+    return found;
+}
+function asSchema(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function escapeSegment(segment) {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/identity-checker.ts
+
+/**
+ * Prepares the identity schema and every enabled policy (compiled once,
+ * with the workspace) for one evaluation day, and returns a function that
+ * checks one document against all of them. Each policy keeps its own
+ * validator so that every error is attributed to exactly one rule id.
+ */
+function createIdentityChecker(policies, today, settings) {
+    const context = { today };
+    const compiled = [];
+    for (const policy of policies) {
+        const setting = settings[policy.rule.id] ?? {};
+        if (setting.enabled === false)
+            continue;
+        compiled.push({
+            rule: policy.rule,
+            severity: setting.severity ?? policy.rule.severity,
+            schema: policy.schema,
+            validate: policy.validate,
+        });
+    }
+    return (doc) => {
+        const findings = [];
+        for (const policy of compiled) {
+            if (!applies(policy.rule.appliesTo, doc))
+                continue;
+            if (policy.validate.call(context, doc))
+                continue;
+            for (const error of relevant(policy.validate.errors ?? [])) {
+                const { pointer, message } = describeError(error, policy.schema);
+                findings.push({
+                    rule: policy.rule,
+                    severity: policy.severity,
+                    pointer,
+                    message,
+                });
+            }
+        }
+        return findings;
+    };
+}
+/** Drops Ajv's "must match then/else" summaries; the cause is reported. */
+function relevant(errors) {
+    const seen = new Set();
+    return errors.filter((e) => {
+        if (e.keyword === 'if')
+            return false;
+        const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function applies(scope, doc) {
+    if (!scope)
+        return true;
+    return (within(scope.kinds, doc.kind) &&
+        within(scope.environments, doc.environment) &&
+        within(scope.statuses, doc.status));
+}
+function within(allowed, value) {
+    return (allowed === undefined ||
+        (typeof value === 'string' && allowed.includes(value)));
+}
+
+;// CONCATENATED MODULE: ./src/time/day.ts
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+/**
+ * A calendar date as a whole number of days since 1970-01-01, computed in
+ * UTC so that the machine's time zone never moves a date. Returns null for
+ * text that is not a real YYYY-MM-DD date (2026-02-30 included).
+ */
+function day_toDay(text) {
+    const match = DATE.exec(text);
+    if (!match)
+        return null;
+    const [year, month, day] = [match[1], match[2], match[3]].map(Number);
+    const ms = Date.UTC(year, month - 1, day);
+    const back = new Date(ms);
+    if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+        return null;
+    }
+    return ms / MS_PER_DAY;
+}
+/** The YYYY-MM-DD text of a day number. */
+function day_fromDay(day) {
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+/** Today's date in UTC as YYYY-MM-DD. */
+function todayUtc(now = new Date()) {
+    return now.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/authoring/new-id-problem.ts
+
+
+const SLUG = /^[a-z0-9][a-z0-9-]{2,62}$/;
+/**
+ * The naming rule for a kind in the words of the inventory's own NHI-101
+ * policy ("API keys are named key-<vendor>-<purpose>"), or '' when the
+ * policy says nothing about the kind.
+ */
+function namingHint(kind, ctx) {
+    const broken = namingCheck(ctx)({ id: '-', kind })[0]?.message ?? '';
+    const at = broken.indexOf('has the wrong form: ');
+    return at === -1 ? '' : `${broken.slice(at + 20)}.`;
+}
+/**
+ * Why an id cannot be used for a new identity of a kind, or null when it
+ * can: it must be a lowercase name, follow the naming rule for its kind
+ * (the inventory's own NHI-101 policy, run through the engine), and not be
+ * taken already.
+ */
+function newIdProblem(id, kind, ctx) {
+    if (!SLUG.test(id)) {
+        return `"${id}" is not a usable name: use 3 to 63 lowercase letters, digits and hyphens, starting with a letter or digit`;
+    }
+    const broken = namingCheck(ctx)({ id, kind });
+    if (broken.length > 0) {
+        return `${broken.map((f) => f.message).join('; ')} (rule NHI-101)`;
+    }
+    if (ctx.existingIds.has(id)) {
+        return `an identity called "${id}" already exists: choose another name, or change the existing file`;
+    }
+    return null;
+}
+function namingCheck(ctx) {
+    const { policies, config } = ctx.workspace;
+    const naming = policies.filter((p) => p.rule.id === 'NHI-101');
+    return createIdentityChecker(naming, day_toDay(ctx.today) ?? 0, config.rules);
+}
+
+;// CONCATENATED MODULE: ./src/authoring/questions.ts
+
+
+const KINDS = [
+    'service-account',
+    'machine-user',
+    'ci-token',
+    'api-key',
+    'deploy-key',
+    'bot',
+    'oauth-app',
+    'certificate',
+    'workload-identity',
+];
+const CREDENTIAL_TYPES = [
+    'sa-key',
+    'access-key',
+    'api-key',
+    'token',
+    'password',
+    'ssh-key',
+    'private-key',
+    'client-secret',
+    'webhook-secret',
+    'certificate',
+    'federated',
+];
+const CREDENTIAL_OF_KIND = {
+    'service-account': 'sa-key',
+    'machine-user': 'password',
+    'ci-token': 'token',
+    'api-key': 'api-key',
+    'deploy-key': 'ssh-key',
+    bot: 'token',
+    'oauth-app': 'client-secret',
+    certificate: 'certificate',
+    'workload-identity': 'federated',
+};
+const DEPENDENT_TYPES = [
+    'workflow',
+    'service',
+    'job',
+    'repository',
+    'cluster',
+    'application',
+    'vendor',
+    'other',
+];
+const questions_SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const keyed = (a) => a['credential-type'] !== 'federated';
+const active = (a) => a.status === 'active';
+const production = (a) => a.environment === 'production';
+const logged = (a) => a.environment === 'production' || a.environment === 'staging';
+/** Why a question must be answered now, or may wait until activation. */
+function neededHint(who, rule, a) {
+    return active(a)
+        ? `${who} need it (rule ${rule}).`
+        : `${who} need it before they are marked active (rule ${rule}); press Enter if it is not known yet.`;
+}
+/** Production, staging and privileged identities follow the 90-day tier. */
+const strict = (a) => a.environment === 'production' ||
+    a.environment === 'staging' ||
+    a.privilege === 'write' ||
+    a.privilege === 'admin';
+/** The questions, in the order they are asked. */
+const QUESTIONS = [
+    {
+        key: 'kind',
+        text: 'What kind of identity is it?',
+        choices: () => KINDS,
+    },
+    {
+        key: 'id',
+        text: 'What should it be called? Lowercase words joined by hyphens.',
+        hint: (a, ctx) => namingHint(String(a.kind), ctx),
+        problem: (id, a, ctx) => newIdProblem(id, String(a.kind), ctx),
+    },
+    {
+        key: 'purpose',
+        text: 'In one or two sentences: what does it do, and why is it needed?',
+        problem: (v) => v.length < 10 || v.length > 1000
+            ? 'write between 10 and 1000 characters'
+            : null,
+    },
+    {
+        key: 'environment',
+        text: 'Which environment can it reach?',
+        choices: () => ['production', 'staging', 'development', 'test'],
+    },
+    {
+        key: 'status',
+        text: 'Does it exist already? "requested" if it is still to be created, "active" if it exists and is in use.',
+        choices: () => ['requested', 'active'],
+        fallback: () => 'requested',
+    },
+    {
+        key: 'provider',
+        text: 'Which system or vendor does it live in? One lowercase word, for example gcp, aws, github, stripe, okta.',
+        problem: (v) => questions_SLUG.test(v) ? null : 'use lowercase letters, digits and hyphens',
+    },
+    {
+        key: 'account',
+        text: 'Which account, project or organisation in that system?',
+    },
+    {
+        key: 'resource-id',
+        text: 'Its id or name inside that system, if already known (press Enter to skip).',
+        optional: true,
+    },
+    {
+        key: 'team',
+        text: 'Which team owns it?',
+        choices: (_a, ctx) => [...ctx.workspace.owners.teams.keys()],
+        nameOf: (key, ctx) => ctx.workspace.owners.teams.get(key)?.name,
+    },
+    {
+        key: 'owner',
+        text: 'Who in that team is accountable for it?',
+        choices: (a, ctx) => {
+            const { teams, people } = ctx.workspace.owners;
+            const members = teams.get(String(a.team))?.members ?? [];
+            return members.filter((m) => people.get(m)?.bot !== true);
+        },
+        nameOf: (key, ctx) => ctx.workspace.owners.people.get(key)?.name,
+    },
+    {
+        key: 'privilege',
+        text: 'How much can it do? none, read (only looks), write (changes things) or admin (manages the system).',
+        choices: () => ['none', 'read', 'write', 'admin'],
+    },
+    {
+        key: 'scope',
+        text: 'What exactly may it do? One permission, role or scope per line; an empty line ends the list.',
+        list: true,
+        optional: true,
+    },
+    {
+        key: 'credential-type',
+        text: 'What is its credential? "federated" means keyless: no secret is stored.',
+        choices: () => CREDENTIAL_TYPES,
+        fallback: (a) => CREDENTIAL_OF_KIND[String(a.kind)],
+    },
+    {
+        key: 'backend',
+        text: 'Which vault will hold the secret?',
+        when: keyed,
+        choices: (_a, ctx) => ctx.backends,
+        problem: (v) => questions_SLUG.test(v) ? null : 'use lowercase letters, digits and hyphens',
+    },
+    {
+        key: 'ref',
+        text: 'Where in that vault will the secret be kept (its path or name)? Never the secret itself.',
+        when: keyed,
+        problem: (v) => secretKind(v) === null
+            ? null
+            : 'this looks like a secret, not a location: write where it is kept',
+    },
+    {
+        key: 'issuer',
+        text: 'Which issuer does the keyless credential trust (for example https://token.actions.githubusercontent.com)?',
+        when: (a) => !keyed(a),
+        optional: true,
+    },
+    {
+        key: 'subject',
+        text: 'Which subject may use it (for example repo:acme/app:environment:production)?',
+        when: (a) => !keyed(a),
+        optional: true,
+    },
+    {
+        key: 'rotation-days',
+        text: 'How often must the secret be replaced, in days?',
+        when: keyed,
+        fallback: (a) => (strict(a) ? '90' : '365'),
+        problem: days,
+    },
+    {
+        key: 'review-days',
+        text: 'How often is its access reviewed, in days?',
+        fallback: (a) => a.environment === 'production' ||
+            a.privilege === 'write' ||
+            a.privilege === 'admin'
+            ? '90'
+            : '365',
+        problem: days,
+    },
+    {
+        key: 'log',
+        text: 'Where is its use logged (a log, dashboard or SIEM search)?',
+        hint: (a) => logged(a)
+            ? neededHint('Production and staging identities', 'NHI-170', a)
+            : 'Press Enter to skip.',
+        optional: (a) => !(logged(a) && active(a)),
+    },
+    {
+        key: 'dependent',
+        text: `What uses it? One per line as TYPE: WHERE, with TYPE one of ${DEPENDENT_TYPES.join(', ')} (for example "workflow: acme/app/.github/workflows/deploy.yml"); an empty line ends the list.`,
+        list: true,
+        optional: true,
+        problem: (v) => DEPENDENT_TYPES.includes(v.split(':')[0]?.trim() ?? '') &&
+            v.slice(v.indexOf(':') + 1).trim() !== ''
+            ? null
+            : `write TYPE: WHERE, with TYPE one of ${DEPENDENT_TYPES.join(', ')}`,
+    },
+    {
+        key: 'ticket',
+        text: 'Which ticket records the approval of this request?',
+        hint: (a) => neededHint('Production identities', 'NHI-110', a),
+        when: production,
+        optional: (a) => !active(a),
+    },
+    {
+        key: 'approved-by',
+        text: 'Who approved it? One person key from the owners registry per line (for example dana-whitfield); an empty line ends the list.',
+        when: (a) => production(a) && (active(a) || a.ticket !== undefined),
+        list: true,
+        problem: (v, _a, ctx) => ctx.workspace.owners.people.has(v)
+            ? null
+            : `"${v}" is not a person in ${ctx.workspace.owners.file}`,
+    },
+];
+function days(value) {
+    const n = Number(value);
+    return /^[1-9][0-9]*$/.test(value) && n <= 3650
+        ? null
+        : 'write a whole number of days, from 1 to 3650';
+}
+
+;// CONCATENATED MODULE: ./src/cli/usage-error.ts
+/** A mistake on the command line; the CLI prints usage and exits 2. */
+class UsageError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/cli/parse-authoring-args.ts
+
+
+
+const AUTHORING_COMMANDS = [
+    'runbook',
+    'new',
+    'rotate',
+    'review',
+    'activate',
+];
+/** The flags each record command needs, and those it also takes. */
+const RECORD_FLAGS = {
+    rotate: {
+        required: ['by', 'verified-by', 'evidence'],
+        optional: ['credential', 'expires', 'date', 'note', 'dir'],
+    },
+    review: {
+        required: ['by', 'evidence'],
+        optional: ['date', 'note', 'dir'],
+    },
+    activate: {
+        required: ['by'],
+        optional: [
+            'ticket',
+            'approved-by',
+            'approved-on',
+            'log',
+            'verified-by',
+            'evidence',
+            'date',
+            'note',
+            'dir',
+        ],
+    },
+};
+/** Flags of `new`: one per question, named by its key. */
+const NEW_FLAGS = QUESTIONS.map((q) => q.key);
+const REPEATABLE = new Set(QUESTIONS.filter((q) => q.list).map((q) => q.key));
+const AUTHORING_USAGE = `runbook  writes a Markdown runbook per identity and an index into the
+         runbooks folder (default: "runbooks" in the configuration, else
+         runbooks), replacing pages it wrote before.
+new      asks plain questions, or takes them as flags, and writes a new
+         identity file at <root>/<team>/<id>.yaml.
+activate records that a requested identity was created: status active,
+         created dates, the approval and log location if still missing,
+         and a history entry. Refuses when the check would then fail.
+rotate   records a rotation in an identity file: lastRotated and a history
+         entry. --verified-by must be who rotation.verifiedBy names.
+review   records an access review: review.lastReviewed and a history entry.
+         activate, rotate and review keep comments and layout, and take
+         the identity's file or its id (looked up in the inventory).
+
+  nhi-policy runbook [dir] [--out FOLDER] [--today YYYY-MM-DD]
+  nhi-policy new [dir] [--yes] [--today YYYY-MM-DD] [--kind K --id ID ...]
+${wrap(NEW_FLAGS.map((f) => `--${f}`), '      ')}
+      (--scope, --dependent TYPE:REF and --approved-by may repeat)
+  nhi-policy activate FILE --by PERSON [--ticket REF --approved-by PERSON]
+      [--approved-on YYYY-MM-DD] [--log WHERE] [--verified-by PERSON]
+      [--evidence REF] [--date YYYY-MM-DD] [--note TEXT] [--dir INVENTORY]
+  nhi-policy rotate FILE --by PERSON --verified-by PERSON --evidence REF
+      [--credential ID] [--expires YYYY-MM-DD] [--date YYYY-MM-DD]
+      [--note TEXT] [--dir INVENTORY]
+  nhi-policy review FILE --by PERSON --evidence REF [--date YYYY-MM-DD]
+      [--note TEXT] [--dir INVENTORY]
+  Dates are calendar dates in UTC. runbook and new use today's date from
+  this computer unless --today names another; each says the date it used.
+`;
+/** Words on lines of at most 76 columns, each line indented. */
+function wrap(words, indent) {
+    const lines = [];
+    let line = indent;
+    for (const word of words) {
+        if (line.length + word.length + 1 > 76 && line.trim() !== '') {
+            lines.push(line);
+            line = indent;
+        }
+        line += line.trim() === '' ? word : ` ${word}`;
+    }
+    return [...lines, line].join('\n');
+}
+/** Reads the command line of an authoring command; throws UsageError. */
+function parseAuthoringArgs(argv) {
+    const command = argv[0];
+    if (command === 'runbook')
+        return parseRunbook(argv.slice(1));
+    if (command === 'new')
+        return parseNew(argv.slice(1));
+    if (command === 'rotate' || command === 'review' || command === 'activate') {
+        return parseRecord(command, argv.slice(1));
+    }
+    throw new UsageError(`unknown command "${command ?? ''}"`);
+}
+function parseRunbook(argv) {
+    const { values, positionals } = read(argv, {
+        out: { type: 'string' },
+        today: { type: 'string' },
+    });
+    return {
+        command: 'runbook',
+        dir: onlyDir(positionals),
+        out: parse_authoring_args_text(values.out),
+        today: dateFlag('--today', parse_authoring_args_text(values.today)),
+    };
+}
+function parseNew(argv) {
+    const options = {
+        yes: { type: 'boolean', short: 'y' },
+        today: { type: 'string' },
+    };
+    for (const flag of NEW_FLAGS) {
+        options[flag] = { type: 'string', multiple: REPEATABLE.has(flag) };
+    }
+    const { values, positionals } = read(argv, options);
+    const given = {};
+    for (const flag of NEW_FLAGS) {
+        const value = values[flag];
+        if (typeof value === 'string' || Array.isArray(value)) {
+            given[flag] = value;
+        }
+    }
+    return {
+        command: 'new',
+        dir: onlyDir(positionals),
+        yes: values.yes === true,
+        today: dateFlag('--today', parse_authoring_args_text(values.today)),
+        given,
+    };
+}
+function parseRecord(command, argv) {
+    const { values, positionals } = read(argv, {
+        by: { type: 'string' },
+        'verified-by': { type: 'string' },
+        evidence: { type: 'string' },
+        credential: { type: 'string' },
+        expires: { type: 'string' },
+        date: { type: 'string' },
+        note: { type: 'string' },
+        dir: { type: 'string' },
+        ticket: { type: 'string' },
+        'approved-by': { type: 'string', multiple: true },
+        'approved-on': { type: 'string' },
+        log: { type: 'string' },
+    });
+    const [file, ...extra] = positionals;
+    if (file === undefined) {
+        throw new UsageError(`${command} needs a FILE (or the identity's id)`);
+    }
+    if (extra.length > 0)
+        throw new UsageError(`unexpected argument "${extra[0]}"`);
+    requireRecordFlags(command, values);
+    return {
+        command,
+        file,
+        dir: parse_authoring_args_text(values.dir),
+        by: parse_authoring_args_text(values.by) ?? '',
+        verifiedBy: parse_authoring_args_text(values['verified-by']),
+        evidence: parse_authoring_args_text(values.evidence),
+        credential: parse_authoring_args_text(values.credential),
+        expires: dateFlag('--expires', parse_authoring_args_text(values.expires)),
+        date: dateFlag('--date', parse_authoring_args_text(values.date)),
+        note: parse_authoring_args_text(values.note),
+        ticket: parse_authoring_args_text(values.ticket),
+        approvedBy: (values['approved-by'] ?? []).flatMap((key) => parse_authoring_args_text(key) ?? []),
+        approvedOn: dateFlag('--approved-on', parse_authoring_args_text(values['approved-on'])),
+        log: parse_authoring_args_text(values.log),
+    };
+}
+/** Throws UsageError for a missing flag, or one the command does not take. */
+function requireRecordFlags(command, values) {
+    const { required, optional } = RECORD_FLAGS[command];
+    const missing = required.filter((flag) => !parse_authoring_args_text(values[flag]));
+    if (missing.length > 0) {
+        throw new UsageError(`${command} needs ${missing.map((f) => `--${f}`).join(', ')}`);
+    }
+    const taken = [...required, ...optional];
+    const other = Object.keys(values).find((flag) => !taken.includes(flag));
+    if (other !== undefined) {
+        throw new UsageError(`${command} does not take --${other}; it takes ${taken.map((f) => `--${f}`).join(', ')}`);
+    }
+}
+function read(argv, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, allowPositionals: true, options });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+}
+function onlyDir(positionals) {
+    const [dir = '.', ...extra] = positionals;
+    if (extra.length > 0)
+        throw new UsageError(`unexpected argument "${extra[0]}"`);
+    return dir;
+}
+function parse_authoring_args_text(value) {
+    return typeof value === 'string' && value.trim() !== ''
+        ? value.trim()
+        : undefined;
+}
+function dateFlag(flag, value) {
+    if (value === undefined || /^\d{4}-\d{2}-\d{2}$/.test(value))
+        return value;
+    throw new UsageError(`${flag} must be a date as YYYY-MM-DD, not "${value}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/parse-args.ts
+
+
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 const AUDIT_FORMATS = ['text', 'json', 'markdown', 'ical'];
 const FAIL_ON = ['error', 'warning', 'note', 'never'];
-/** A mistake on the command line; the CLI prints usage and exits 2. */
-class UsageError extends Error {
-}
+
 const USAGE = `Usage: nhi-policy check [dir] [options]
        nhi-policy audit [dir] [options]
+       nhi-policy runbook|new [dir] [options]
+       nhi-policy activate|rotate|review FILE [options]
 
 check  checks every identity file in the inventory at dir (default: .)
        against the policies, and reports each problem with its file and line.
 audit  lists, per owning team, what is overdue or due soon: rotations,
        expiries, reviews, unknown owners, retirements, waivers.
-
+${AUTHORING_USAGE}
 Options:
   --format text|json|sarif|markdown   check report format (default: text)
   --format text|json|markdown|ical    audit report format (default: text);
@@ -22636,6 +23899,9 @@ Exit codes: 0 no failing findings, 1 failing findings, 2 usage or configuration 
 `;
 /** Reads the command line; throws UsageError with a plain message. */
 function parseCliArgs(argv) {
+    if (AUTHORING_COMMANDS.includes(argv[0] ?? '')) {
+        return parseAuthoringArgs(argv);
+    }
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
@@ -22809,36 +24075,43 @@ function discover(source, roots, ignorePatterns) {
     const ignored = ignore_default()().add(ignorePatterns.map(toPosix));
     const result = { files: [], refused: [], skipped: [] };
     const seen = new Set();
+    const visit = (entry) => {
+        if (seen.has(entry.path))
+            return;
+        seen.add(entry.path);
+        if (ignored.ignores(entry.path)) {
+            result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
+        }
+        else if (entry.type === 'file') {
+            result.files.push(entry.path);
+        }
+        else {
+            result.refused.push(entry);
+        }
+    };
     for (const root of roots.map((r) => normalizeRepoPath(r, 'inventory root'))) {
+        // A root reached through a link would be read from wherever it points.
+        const link = linkOnPath(source, root);
+        if (link) {
+            visit(link);
+            continue;
+        }
         const top = source.list(root);
         if (top === null) {
             throw new ConfigError(`inventory root "${root}" does not exist: create it or fix inventory.roots`);
         }
-        walk(source, top, (entry) => {
-            if (seen.has(entry.path))
-                return;
-            seen.add(entry.path);
-            if (ignored.ignores(entry.path)) {
-                result.skipped.push({ path: entry.path, reason: 'ignore pattern' });
-            }
-            else if (entry.type === 'file') {
-                result.files.push(entry.path);
-            }
-            else {
-                result.refused.push(entry);
-            }
-        }, ignored);
+        walk(source, top, visit);
     }
     result.files.sort();
+    result.skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return result;
 }
-function walk(source, entries, visit, ignored) {
+function walk(source, entries, visit) {
     for (const entry of entries) {
         if (entry.type === 'directory') {
-            // A folder matched by a pattern such as `drafts/` is pruned whole.
-            if (ignored.ignores(`${entry.path}/`))
-                continue;
-            walk(source, source.list(entry.path) ?? [], visit, ignored);
+            // Ignored folders are walked too, so that their files are listed as
+            // skipped rather than silently left out of the counts.
+            walk(source, source.list(entry.path) ?? [], visit);
         }
         else if (entry.type === 'file' || entry.type === 'other') {
             if (YAML_EXTENSION.test(entry.path))
@@ -22850,6 +24123,18 @@ function walk(source, entries, visit, ignored) {
             visit(entry);
         }
     }
+}
+/** The first link or submodule on the way from the top down to `root`. */
+function linkOnPath(source, root) {
+    const parts = root === '' ? [] : root.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+        const parent = parts.slice(0, depth - 1).join('/');
+        const path = parts.slice(0, depth).join('/');
+        const entry = source.list(parent)?.find((e) => e.path === path);
+        if (entry?.type === 'symlink' || entry?.type === 'submodule')
+            return entry;
+    }
+    return null;
 }
 /**
  * Turns a configured path into a clean repository-relative one. Backslashes
@@ -22871,289 +24156,6 @@ function normalizeRepoPath(root, what) {
 }
 function toPosix(text) {
     return text.replace(/\\/g, '/');
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/load/js-yaml-cjs.cjs
-var js_yaml_cjs = __nccwpck_require__(3923);
-var js_yaml_cjs_default = /*#__PURE__*/__nccwpck_require__.n(js_yaml_cjs);
-;// CONCATENATED MODULE: ./src/load/parse.ts
-
-/** Limits that hold for every file, whichever parser reads it. */
-const PARSE_LIMITS = { maxAliases: 100, maxDepth: 64 };
-const LOAD_OPTIONS = {
-    schema: (js_yaml_cjs_default()).CORE_SCHEMA,
-    maxAliases: PARSE_LIMITS.maxAliases,
-    maxDepth: PARSE_LIMITS.maxDepth,
-};
-/**
- * Loads one YAML 1.2 document (core schema: `yes` stays a string, `030` is
- * 30, dates stay strings) and requires a mapping at the top. Merge keys are
- * refused, so that what a reviewer reads in the file is what is checked.
- */
-function parseYaml(text) {
-    let value;
-    try {
-        value = js_yaml_cjs_default().load(text, LOAD_OPTIONS);
-    }
-    catch (error) {
-        return { ok: false, problem: describeLoadError(error, text) };
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return {
-            ok: false,
-            problem: {
-                code: 'not-a-mapping',
-                message: 'the file must be a mapping of fields (key: value), ' +
-                    `not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
-                line: 1,
-                column: 1,
-            },
-        };
-    }
-    const merge = text.includes('<<') ? findMergeKey(text) : null;
-    if (merge)
-        return { ok: false, problem: merge };
-    return { ok: true, value: value };
-}
-function describeLoadError(error, text) {
-    const { reason = '', message = String(error), mark } = error;
-    const at = mark
-        ? { line: mark.line + 1, column: mark.column + 1 }
-        : { line: 1, column: 1 };
-    const plain = plainReason(reason || message, text, at);
-    return { ...at, ...plain, ...(plain.at ?? {}) };
-}
-function plainReason(reason, text, at) {
-    if (reason.includes('input is empty')) {
-        return {
-            code: 'empty',
-            message: "the file is empty: write the identity's fields, or delete the file",
-        };
-    }
-    if (reason.includes('single document')) {
-        return {
-            code: 'multiple-documents',
-            message: 'the file holds more than one YAML document (a second "---"): ' +
-                'keep one identity per file',
-            at: secondDocumentStart(text),
-        };
-    }
-    if (reason.includes('tab characters')) {
-        return {
-            code: 'tab-indent',
-            message: 'a tab indents this line: indent with spaces, not tabs',
-        };
-    }
-    if (reason.includes('duplicated mapping key')) {
-        const key = keyAt(text, at);
-        return {
-            code: 'duplicate-key',
-            message: `the key ${key ? `"${key}" ` : ''}appears twice in the same ` +
-                'mapping: keep one and delete the other',
-        };
-    }
-    if (reason.includes('maxDepth')) {
-        return {
-            code: 'too-deep',
-            message: `nesting is deeper than ${PARSE_LIMITS.maxDepth} levels: flatten the file`,
-        };
-    }
-    if (reason.includes('alias')) {
-        return {
-            code: 'too-many-aliases',
-            message: reason.includes('unidentified')
-                ? `${reason}: define the anchor (&name) before using it`
-                : `more than ${PARSE_LIMITS.maxAliases} aliases (*name): write the values out`,
-        };
-    }
-    if (reason.includes('tag')) {
-        return {
-            code: 'unknown-tag',
-            message: 'the file uses a YAML tag (!name) that nhi-policy does not read: ' +
-                'remove the tag and write a plain value',
-        };
-    }
-    return {
-        code: 'syntax',
-        message: `YAML syntax error: ${reason}; check the indentation and quotes on this line and the one above`,
-    };
-}
-/** The key text at a position, if it is a short plain key. */
-function keyAt(text, at) {
-    const line = text.split(/\r?\n/, at.line)[at.line - 1] ?? '';
-    const match = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]{1,64})["']?\s*:/.exec(line.slice(at.column - 1));
-    const key = match?.[1] ?? null;
-    // A key is shown in the message, so one that looks random is withheld.
-    return key !== null && !/^[A-Za-z0-9]{20,}$/.test(key) ? key : null;
-}
-function secondDocumentStart(text) {
-    const lines = text.split(/\r?\n/);
-    let sawContent = false;
-    for (const [index, line] of lines.entries()) {
-        if (/^(---|\.\.\.)(\s|$)/.test(line)) {
-            if (sawContent)
-                return { line: index + 1, column: 1 };
-            sawContent = line.startsWith('---') && line.trim().length > 3;
-        }
-        else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
-            sawContent = true;
-        }
-    }
-    return { line: 1, column: 1 };
-}
-/** Finds a `<<` mapping key; js-yaml's core schema reads it as a plain key. */
-function findMergeKey(text) {
-    const lines = text.split(/\r?\n/);
-    for (const [index, line] of lines.entries()) {
-        const match = /^(\s*(?:-\s+)?)<<\s*:/.exec(line);
-        if (match) {
-            return {
-                code: 'merge-key',
-                message: 'YAML merge keys ("<<") are not supported: copy the fields of the ' +
-                    'anchored mapping into this one and delete the "<<" line',
-                line: index + 1,
-                column: (match[1]?.length ?? 0) + 1,
-            };
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/load/locate.ts
-
-
-/** Options that make `yaml` read a file exactly as the loader does. */
-const YAML_OPTIONS = {
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-    maxAliasCount: PARSE_LIMITS.maxAliases,
-};
-/**
- * Parses a file that has findings a second time, keeping source ranges.
- * Only files that need positions pay for this; the document is dropped as
- * soon as the caller lets go of the locator.
- */
-function createLocator(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { ...YAML_OPTIONS, lineCounter });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    const first = doc.contents?.range?.[0] ?? 0;
-    return {
-        locate(pointer) {
-            return at(offsetOf(doc.contents, splitPointer(pointer)) ?? first);
-        },
-        leadingZeroNumbers() {
-            const found = [];
-            visitScalars(doc.contents, '', (node, pointer) => {
-                const source = node.source;
-                if (typeof node.value === 'number' &&
-                    typeof source === 'string' &&
-                    /^[-+]?0[0-9]+$/.test(source)) {
-                    found.push({ pointer, position: at(node.range?.[0] ?? 0) });
-                }
-            });
-            return found;
-        },
-    };
-}
-/**
- * Offset of the node at a pointer: a mapping value is placed at its key, so
- * that `owner:` with nothing after it is reported on the `owner:` line.
- * A pointer that runs past the document stops at the deepest node found.
- */
-function offsetOf(node, segments) {
-    let current = node;
-    let offset = rangeStart(node);
-    for (const segment of segments) {
-        if ((0,dist/* isMap */.jh)(current)) {
-            const pair = current.items.find((p) => keyText(p.key) === segment);
-            if (!pair)
-                break;
-            offset = rangeStart(pair.key) ?? offset;
-            current = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(current)) {
-            const item = current.items[Number(segment)];
-            if (item === undefined)
-                break;
-            offset = rangeStart(item) ?? offset;
-            current = item;
-        }
-        else {
-            break;
-        }
-    }
-    return offset;
-}
-function visitScalars(node, pointer, visit) {
-    if ((0,dist/* isScalar */.jn)(node)) {
-        visit(node, pointer);
-    }
-    else if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            if ((0,dist/* isPair */.tO)(pair)) {
-                visitScalars(pair.value, `${pointer}/${locate_escape(keyText(pair.key))}`, visit);
-            }
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => visitScalars(item, `${pointer}/${i}`, visit));
-    }
-}
-function keyText(key) {
-    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-}
-function rangeStart(node) {
-    return node?.range?.[0];
-}
-/** Splits a JSON pointer into unescaped segments. */
-function splitPointer(pointer) {
-    if (pointer === '')
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-function locate_escape(segment) {
-    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-;// CONCATENATED MODULE: ./src/time/day.ts
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-/**
- * A calendar date as a whole number of days since 1970-01-01, computed in
- * UTC so that the machine's time zone never moves a date. Returns null for
- * text that is not a real YYYY-MM-DD date (2026-02-30 included).
- */
-function toDay(text) {
-    const match = DATE.exec(text);
-    if (!match)
-        return null;
-    const [year, month, day] = [match[1], match[2], match[3]].map(Number);
-    const ms = Date.UTC(year, month - 1, day);
-    const back = new Date(ms);
-    if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-        return null;
-    }
-    return ms / MS_PER_DAY;
-}
-/** The YYYY-MM-DD text of a day number. */
-function fromDay(day) {
-    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-/** Today's date in UTC as YYYY-MM-DD. */
-function todayUtc(now = new Date()) {
-    return now.toISOString().slice(0, 10);
 }
 
 ;// CONCATENATED MODULE: ./src/load/source.ts
@@ -23202,6 +24204,7 @@ const CODE_RULES = {
     ownerPersonKnown: rule('NHI-152', 'owner-person-known', 'error', 'The accountable person exists and belongs to the owning team', 'Use a person key from owners.yaml who is a member of the owning team, or add them to the team there.', { cis: ['CIS Controls v8 5.1'], nist: ['AC-2'], soc2: ['CC6.2'] }, 'ownership'),
     waiverInvalid: rule('NHI-200', 'waiver-invalid', 'error', 'Waivers are well-formed and name a real rule and identity', 'Fix the waiver file as the message says; a waiver needs a rule id, an identity id, a reason, an approver and an expiry date.', { nist: ['CA-7'], soc2: ['CC3.2'] }),
     waiverExpired: rule('NHI-201', 'waiver-expired', 'warning', 'Expired waivers are renewed or removed', 'The rule applies again. Fix the identity, or renew the waiver with a new expiry date and a fresh approval, or delete the waiver file.', { nist: ['CA-7'], soc2: ['CC3.2'] }),
+    runbookStale: rule('NHI-210', 'runbook-stale', 'warning', 'Generated runbooks match their identity files', 'Regenerate the runbooks with "nhi-policy runbook" (or ask an engineer to) and commit the pages it writes in the same pull request. Never edit a generated page by hand: change the identity file instead.', { nist: ['SA-5', 'CM-3'], soc2: ['CC2.2'] }, 'audit'),
 };
 /** Rule ids that no waiver can switch off. */
 const UNWAIVABLE = new Set([
@@ -23213,7 +24216,11 @@ const UNWAIVABLE = new Set([
 ]);
 
 ;// CONCATENATED MODULE: ./src/evaluate/file-report.ts
-/** Builds a finding for a rule at a known position. */
+
+/**
+ * Builds a finding for a rule at a known position. The pointer is kept for
+ * reports, with any secret-like field name in it hidden.
+ */
 function findingAt(rule, file, position, message, options = {}) {
     return {
         ruleId: rule.id,
@@ -23221,7 +24228,7 @@ function findingAt(rule, file, position, message, options = {}) {
         file,
         line: position.line,
         column: position.column,
-        pointer: options.pointer ?? '',
+        pointer: showPointer(options.pointer ?? ''),
         message,
         remediation: rule.remediation,
     };
@@ -23229,366 +24236,6 @@ function findingAt(rule, file, position, message, options = {}) {
 /** A finding that knows its pointer but not yet its line and column. */
 function pointed(rule, pointer, message, severity = rule.severity) {
     return { rule, severity, pointer, message };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/secret-patterns.ts
-/**
- * Shapes of credentials that must never be committed. Each is anchored on a
- * vendor's documented prefix or structure, so ordinary ids, paths and role
- * names do not match.
- */
-const SECRET_PATTERNS = [
-    {
-        name: 'private key block',
-        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
-    },
-    {
-        name: 'GitHub token',
-        pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
-    },
-    { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-    { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-    {
-        name: 'Slack webhook',
-        pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/,
-    },
-    {
-        name: 'AWS access key id',
-        pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/,
-    },
-    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-    {
-        name: 'Google service-account key',
-        pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
-    },
-    { name: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,}\b/ },
-    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-    { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}\b/ },
-    {
-        name: 'SendGrid key',
-        pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
-    },
-    { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/ },
-    {
-        name: 'JSON web token',
-        pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
-    },
-    {
-        name: 'password in a URL',
-        pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i,
-    },
-];
-/** One regular expression that finds any of the shapes in a whole file. */
-const ANY_SECRET = new RegExp(SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'), 'g');
-
-;// CONCATENATED MODULE: ./src/evaluate/secrets.ts
-
-const MIN_TOKEN_LENGTH = 24;
-/**
- * Finds vendor-shaped secrets anywhere in a file, comments included, since
- * a token in a comment is as exposed as one in a value.
- */
-function findSecretsInText(text) {
-    const found = [];
-    ANY_SECRET.lastIndex = 0;
-    for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
-        const index = m.slice(1).findIndex((group) => group !== undefined);
-        found.push({
-            offset: m.index,
-            name: SECRET_PATTERNS[index]?.name ?? 'secret',
-        });
-    }
-    return found;
-}
-/**
- * Names what a single value looks like if it looks like a secret: a vendor
- * shape, or a long random token (high entropy, mixed characters).
- */
-function secretKind(value) {
-    for (const { name, pattern } of SECRET_PATTERNS) {
-        if (pattern.test(value))
-            return name;
-    }
-    return looksRandom(value) ? 'random-looking token' : null;
-}
-/**
- * True for a token that is long, has no spaces and carries close to the
- * information of random base64 or hex. Paths, role names, UUIDs and
- * resource ids are split on their separators first, so they stay clean.
- */
-function looksRandom(value) {
-    if (value.length < MIN_TOKEN_LENGTH || /\s/.test(value))
-        return false;
-    for (const part of value.split(/[/:.@=,]/)) {
-        if (part.length < MIN_TOKEN_LENGTH)
-            continue;
-        if (/^[0-9a-f]+$/i.test(part)) {
-            if (part.length >= 32 && entropy(part) >= 3.3)
-                return true;
-            continue;
-        }
-        const classes = Number(/[a-z]/.test(part)) +
-            Number(/[A-Z]/.test(part)) +
-            Number(/[0-9]/.test(part));
-        if (classes === 3 && entropy(part) >= 4.0)
-            return true;
-    }
-    return false;
-}
-/** Shannon entropy in bits per character. */
-function entropy(text) {
-    const counts = new Map();
-    for (const ch of text)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const count of counts.values()) {
-        const p = count / text.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/closest.ts
-/**
- * The one candidate that a typo most likely meant, or null when none is
- * close enough to suggest with confidence (so users get one precise "did you
- * mean", never a list of guesses).
- */
-function closest(typed, candidates) {
-    const lower = typed.toLowerCase();
-    let best = null;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(lower, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
-    if (bestDistance <= allowed)
-        return best;
-    // A shortened key ("payments" for "payments-platform") is a likely slip
-    // too, when exactly one candidate extends it.
-    const extending = candidates.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
-    return extending.length === 1 ? (extending[0] ?? null) : null;
-}
-/** Levenshtein distance with two rolling rows. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/show-value.ts
-
-const MAX_SHOWN = 60;
-/**
- * A value from a file as it may appear in a message: quoted, cut to a
- * readable length, and hidden entirely if it looks like a secret.
- */
-function showValue(value) {
-    if (typeof value === 'string') {
-        if (secretKind(value))
-            return '(value hidden: it looks like a secret)';
-        const chars = [...value];
-        const cut = chars.length > MAX_SHOWN
-            ? `${chars.slice(0, MAX_SHOWN).join('')}…`
-            : value;
-        return JSON.stringify(cut);
-    }
-    if (value === null || value === undefined)
-        return 'empty';
-    if (typeof value === 'object')
-        return Array.isArray(value) ? 'a list' : 'a mapping';
-    return String(value);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/describe-error.ts
-
-
-
-/**
- * Turns an Ajv error into a plain sentence that names the field, says what
- * is wrong and, where the schema gives one, what to write instead. Values
- * from the file are shown only when short and not secret-like.
- */
-function describeError(error, root) {
-    const params = error.params;
-    const parent = asSchema(error.parentSchema);
-    const hint = hintFor(error, root);
-    const label = labelOf(error.instancePath);
-    const value = error.data;
-    const withHint = (text) => (hint ? `${text}: ${hint}` : text);
-    switch (error.keyword) {
-        case 'required': {
-            const missing = String(params.missingProperty);
-            const field = label ? `${label}.${missing}` : missing;
-            const own = asSchema(asSchema(parent?.properties)?.[missing]);
-            const why = own?.['x-nhi-hint'] ?? hint;
-            return at(error.instancePath, `${field} is missing${why ? `: ${String(why)}` : ''}`);
-        }
-        case 'additionalProperties': {
-            const extra = String(params.additionalProperty);
-            const known = Object.keys(asSchema(parent?.properties) ?? {});
-            const guess = closest(extra, known);
-            return at(`${error.instancePath}/${escapeSegment(extra)}`, `${label ? `${label} has an` : 'an'} unknown field ${showValue(extra)}` +
-                (guess
-                    ? `; did you mean "${guess}"?`
-                    : `; known fields: ${known.join(', ')}`));
-        }
-        case 'type':
-            return at(error.instancePath, describeType(label, value, String(params.type), hint));
-        case 'enum': {
-            const allowed = params.allowedValues.map(String);
-            const guess = typeof value === 'string' ? closest(value, allowed) : null;
-            if (value === null)
-                return at(error.instancePath, withHint(`${label} is empty`));
-            return at(error.instancePath, `${label} ${showValue(value)} is not allowed; ` +
-                (guess
-                    ? `did you mean "${guess}"?`
-                    : `use one of: ${allowed.join(', ')}`));
-        }
-        case 'const':
-            return at(error.instancePath, withHint(`${label} must be ${JSON.stringify(params.allowedValue)}`));
-        case 'format':
-            return at(error.instancePath, `${label} ${showValue(value)} is not a real ${String(params.format)}` +
-                (params.format === 'date'
-                    ? ': write an existing date as YYYY-MM-DD'
-                    : ''));
-        case 'pattern':
-            return at(error.instancePath, withHint(`${label} ${showValue(value)} has the wrong form`));
-        case 'minLength':
-        case 'maxLength':
-            return at(error.instancePath, describeLength(label, value, error.keyword, Number(params.limit), hint));
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return at(error.instancePath, withHint(`${label} is ${showValue(value)}; it must be ${comparison(error.keyword)} ${String(params.limit)}`));
-        case 'minItems':
-            return at(error.instancePath, withHint(`${label} needs at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`));
-        case 'maxItems':
-            return at(error.instancePath, withHint(`${label} may have at most ${String(params.limit)} entries`));
-        case 'uniqueItems':
-            return at(`${error.instancePath}/${String(params.i)}`, `${label} lists the same value twice (entries ${Number(params.j) + 1} and ${Number(params.i) + 1}): remove one`);
-        case 'not':
-            return at(error.instancePath, withHint(`${label} ${showValue(value)} is not allowed`));
-        case 'false schema':
-            return at(error.instancePath, withHint(`${label} must not be present`));
-        case 'nhiDaysSince':
-            return at(error.instancePath, `${label} ${showValue(value)} is ${String(params.elapsed)} days ago; ` +
-                `the limit is ${String(params.limit)} days, so it was due on ${String(params.due)}`);
-        case 'nhiDaysUntil': {
-            const remaining = Number(params.remaining);
-            return at(error.instancePath, remaining < 0
-                ? `${label} ${showValue(value)} passed ${-remaining} ${remaining === -1 ? 'day' : 'days'} ago`
-                : remaining === 0
-                    ? `${label} ${showValue(value)} is today`
-                    : `${label} ${showValue(value)} is in ${remaining} ${remaining === 1 ? 'day' : 'days'}, within the ${String(params.min)}-day warning window`);
-        }
-        default:
-            return at(error.instancePath, withHint(`${label} does not satisfy "${error.keyword}"`));
-    }
-}
-function at(pointer, message) {
-    return { pointer, message };
-}
-function describeType(label, value, type, hint) {
-    if (value === null) {
-        return `${label} is empty${hint ? `: ${hint}` : ''}`;
-    }
-    if (type === 'boolean') {
-        return (`${label} must be true or false, not ${showValue(value)}` +
-            (typeof value === 'string'
-                ? ' (YAML 1.2 reads yes, no, on and off as text)'
-                : ''));
-    }
-    const words = {
-        object: 'a mapping of fields (key: value)',
-        array: 'a list',
-        string: 'text',
-        integer: 'a whole number',
-        number: 'a number',
-    };
-    return (`${label} must be ${words[type] ?? type}, not ${kindOf(value)}` +
-        (hint ? `: ${hint}` : ''));
-}
-function describeLength(label, value, keyword, limit, hint) {
-    const length = typeof value === 'string' ? [...value].length : 0;
-    if (keyword === 'minLength' && length === 0) {
-        return `${label} is empty${hint ? `: ${hint}` : ''}`;
-    }
-    const bound = keyword === 'minLength' ? 'at least' : 'at most';
-    return `${label} is ${length} characters long; it must be ${bound} ${limit} characters (each letter, digit or emoji counts as one)`;
-}
-function comparison(keyword) {
-    return ({
-        minimum: 'at least',
-        maximum: 'at most',
-        exclusiveMinimum: 'more than',
-        exclusiveMaximum: 'less than',
-    }[keyword] ?? keyword);
-}
-function kindOf(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the text ${showValue(value)}`;
-    return showValue(value);
-}
-/** `credentials[0].rotation` for `/credentials/0/rotation`. */
-function labelOf(pointer) {
-    let label = '';
-    for (const segment of splitPointer(pointer)) {
-        label += /^\d+$/.test(segment)
-            ? `[${segment}]`
-            : label
-                ? `.${segment}`
-                : segment;
-    }
-    return label || 'the file';
-}
-/**
- * The nearest `x-nhi-hint` for an error: on the schema that failed, else
- * on the schemas above it along the error's schema path in the policy.
- */
-function hintFor(error, root) {
-    const own = asSchema(error.parentSchema)?.['x-nhi-hint'];
-    if (typeof own === 'string')
-        return own;
-    if (!error.schemaPath.startsWith('#/'))
-        return undefined;
-    let node = root;
-    let found;
-    for (const segment of splitPointer(error.schemaPath.slice(1))) {
-        const hint = asSchema(node)?.['x-nhi-hint'];
-        if (typeof hint === 'string')
-            found = hint;
-        node =
-            asSchema(node)?.[segment] ??
-                (Array.isArray(node) ? node[Number(segment)] : undefined);
-        if (node === undefined)
-            break;
-    }
-    return found;
-}
-function asSchema(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function escapeSegment(segment) {
-    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/check-file.ts
@@ -23629,7 +24276,7 @@ function checkFile(source, file, maxBytes, check) {
         };
     }
     const text = decoded.text;
-    const findings = secretsInText(file, text);
+    const findings = [...secretInName(file), ...secretsInText(file, text)];
     const parsed = parseYaml(text);
     if (!parsed.ok) {
         const { problem } = parsed;
@@ -23707,6 +24354,15 @@ function valueAt(doc, pointer) {
     }
     return value;
 }
+/** A file name can leak a secret too: it is in every report and in git. */
+function secretInName(file) {
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    if (!secretKind(name))
+        return [];
+    return [
+        findingAt(CODE_RULES.secretInFile, file, { line: 1, column: 1 }, 'the file name looks like a secret: revoke it, then rename the file to the identity id'),
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/evaluate/cross-file.ts
 
@@ -23773,158 +24429,6 @@ function checkAcrossFiles(facts, owners) {
     return found;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
-
-/**
- * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
- * the value being validated: go up one level, then down the path.
- */
-function resolveRelativePointer(cxt, relative) {
-    if (!cxt)
-        return undefined;
-    const slash = relative.indexOf('/');
-    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
-    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
-    const here = splitPointer(cxt.instancePath);
-    if (up > here.length)
-        return undefined;
-    let value = cxt.rootData;
-    for (const segment of [...here.slice(0, here.length - up), ...down]) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/keywords/days-since.ts
-
-
-/**
- * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
- * days has passed between the date and the evaluation day (on the due day). `maxFrom`
- * is a relative JSON pointer to a limit kept in the identity itself; when it
- * points at nothing, `max` applies, and with neither the keyword passes.
- */
-function daysSince(today) {
-    return {
-        keyword: 'nhiDaysSince',
-        type: 'string',
-        schemaType: 'object',
-        metaSchema: {
-            type: 'object',
-            additionalProperties: false,
-            minProperties: 1,
-            properties: {
-                max: { type: 'integer', minimum: 0 },
-                maxFrom: { type: 'string', pattern: '^[0-9]+(/.*)?$' },
-            },
-        },
-        errors: true,
-        validate: function check(schema, data, _parent, cxt) {
-            const day = toDay(data);
-            if (day === null)
-                return true; // `format: date` reports bad dates
-            const fromData = schema.maxFrom
-                ? resolveRelativePointer(cxt, schema.maxFrom)
-                : undefined;
-            const limit = Number.isInteger(fromData)
-                ? fromData
-                : schema.max;
-            if (limit === undefined)
-                return true;
-            const elapsed = today - day;
-            // Due on the day the limit is reached, as an interval of 30 days means
-            // the 30th day is the last one to act on.
-            if (elapsed < limit)
-                return true;
-            check.errors = [
-                {
-                    keyword: 'nhiDaysSince',
-                    message: `is ${elapsed} days ago; the limit is ${limit} days`,
-                    params: { elapsed, limit, due: fromDay(day + limit) },
-                },
-            ];
-            return false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/keywords/days-until.ts
-
-/**
- * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
- * remain from the evaluation day to the date. `min: 0` means "not passed".
- */
-function daysUntil(today) {
-    return {
-        keyword: 'nhiDaysUntil',
-        type: 'string',
-        schemaType: 'object',
-        metaSchema: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['min'],
-            properties: { min: { type: 'integer', minimum: 0 } },
-        },
-        errors: true,
-        validate: function check(schema, data) {
-            const day = toDay(data);
-            if (day === null)
-                return true;
-            const remaining = day - today;
-            if (remaining >= schema.min)
-                return true;
-            check.errors = [
-                {
-                    keyword: 'nhiDaysUntil',
-                    message: remaining < 0
-                        ? `passed ${-remaining} days ago`
-                        : `is in ${remaining} days`,
-                    params: { remaining, min: schema.min, date: fromDay(day) },
-                },
-            ];
-            return false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/create-ajv.ts
-
-
-
-
-/** Keywords that only carry text for people and reports. */
-const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
-/**
- * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
- * in a policy is an error rather than a rule that silently never fires.
- * `today` is the evaluation day (days since 1970-01-01, UTC) that the date
- * keywords compare against.
- */
-function createAjv(today) {
-    const ajv = new _2020.Ajv2020({
-        allErrors: true,
-        strict: true,
-        strictRequired: false,
-        strictTypes: false,
-        strictTuples: false,
-        allowUnionTypes: true,
-        verbose: true,
-        messages: false,
-    });
-    dist_default()["default"](ajv, ['date', 'date-time', 'email', 'uri']);
-    ajv.addVocabulary(ANNOTATIONS);
-    ajv.addKeyword(daysSince(today));
-    ajv.addKeyword(daysUntil(today));
-    return ajv;
-}
-
 ;// CONCATENATED MODULE: ./src/evaluate/identity-facts.ts
 /** Extracts the cross-file facts from a loaded identity document. */
 function factsOf(file, doc) {
@@ -23957,75 +24461,8 @@ function asRecord(value) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/identity-checker.ts
-
-
-/**
- * Compiles the identity schema and every enabled policy once, for one
- * evaluation day, and returns a function that checks one document against
- * all of them. Each policy keeps its own validator so that every error is
- * attributed to exactly one rule id.
- */
-function createIdentityChecker(policies, today, settings) {
-    const ajv = createAjv(today);
-    const compiled = [];
-    for (const policy of policies) {
-        const setting = settings[policy.rule.id] ?? {};
-        if (setting.enabled === false)
-            continue;
-        compiled.push({
-            rule: policy.rule,
-            severity: setting.severity ?? policy.rule.severity,
-            schema: policy.schema,
-            validate: ajv.compile(policy.schema),
-        });
-    }
-    return (doc) => {
-        const findings = [];
-        for (const policy of compiled) {
-            if (!applies(policy.rule.appliesTo, doc))
-                continue;
-            if (policy.validate(doc))
-                continue;
-            for (const error of relevant(policy.validate.errors ?? [])) {
-                const { pointer, message } = describeError(error, policy.schema);
-                findings.push({
-                    rule: policy.rule,
-                    severity: policy.severity,
-                    pointer,
-                    message,
-                });
-            }
-        }
-        return findings;
-    };
-}
-/** Drops Ajv's "must match then/else" summaries; the cause is reported. */
-function relevant(errors) {
-    const seen = new Set();
-    return errors.filter((e) => {
-        if (e.keyword === 'if')
-            return false;
-        const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function applies(scope, doc) {
-    if (!scope)
-        return true;
-    return (within(scope.kinds, doc.kind) &&
-        within(scope.environments, doc.environment) &&
-        within(scope.statuses, doc.status));
-}
-function within(allowed, value) {
-    return (allowed === undefined ||
-        (typeof value === 'string' && allowed.includes(value)));
-}
-
 ;// CONCATENATED MODULE: ./src/evaluate/waivers.ts
+
 
 
 
@@ -24040,12 +24477,13 @@ const MAX_WAIVER_BYTES = 64 * 1024;
  */
 function loadWaivers(source, dir, validate, schema) {
     const result = { waivers: [], findings: [] };
-    const entries = source.list(dir) ?? [];
-    for (const entry of entries) {
-        if (entry.type !== 'file' || !/\.ya?ml$/i.test(entry.path))
-            continue;
+    for (const entry of listWaivers(source, dir, result)) {
         const file = entry.path;
         const problem = (line, column, message) => result.findings.push(findingAt(CODE_RULES.waiverInvalid, file, { line, column }, message));
+        if (entry.type !== 'file') {
+            problem(1, 1, 'the waiver is a link or folder, not a file; links are never followed, so it waives nothing');
+            continue;
+        }
         let bytes;
         try {
             bytes = source.read(file, MAX_WAIVER_BYTES);
@@ -24081,6 +24519,22 @@ function loadWaivers(source, dir, validate, schema) {
     return result;
 }
 /**
+ * The YAML entries of the waivers folder. A folder that cannot be listed
+ * (a link, a file) is a finding on it, and waives nothing.
+ */
+function listWaivers(source, dir, result) {
+    const where = (message) => result.findings.push(findingAt(CODE_RULES.waiverInvalid, dir, { line: 1, column: 1 }, message));
+    let entries;
+    try {
+        entries = source.list(dir);
+    }
+    catch (error) {
+        where(`the waivers folder cannot be read (${error.message}), so no waiver applies`);
+        return [];
+    }
+    return (entries ?? []).filter((e) => e.type !== 'directory' && /\.ya?ml$/i.test(e.path));
+}
+/**
  * Marks findings covered by a waiver that has not expired, and reports
  * waivers that name an unknown rule or identity, or that expired. A waiver
  * stops applying on the day after its expiry date.
@@ -24101,7 +24555,12 @@ function applyWaivers(findings, waivers, context) {
             extra.push(findingAt(CODE_RULES.waiverInvalid, waiver.file, top, `identity "${waiver.identity}" does not exist: fix the id or delete the waiver`));
             continue;
         }
-        if ((toDay(waiver.expires) ?? 0) < context.today) {
+        const refusal = approvalProblem(waiver, context);
+        if (refusal) {
+            extra.push(findingAt(CODE_RULES.waiverInvalid, waiver.file, top, refusal));
+            continue;
+        }
+        if ((day_toDay(waiver.expires) ?? 0) < context.today) {
             extra.push(findingAt(CODE_RULES.waiverExpired, waiver.file, top, `the waiver of ${waiver.rule} for "${waiver.identity}" expired on ${waiver.expires}; the rule applies again`));
             continue;
         }
@@ -24113,6 +24572,1564 @@ function applyWaivers(findings, waivers, context) {
             finding.waivedBy = waiver.file;
     }
     return extra;
+}
+/** Longest a waiver may run, from the evaluation day. */
+const MAX_WAIVER_DAYS = 366;
+/**
+ * Why a waiver cannot apply although it is well-formed: an approver who is
+ * not in the team that approves risky changes, or an expiry so far off that
+ * the exception would outlive its review.
+ */
+function approvalProblem(waiver, context) {
+    const { team, members } = context.approvers;
+    if (!members.has(waiver.approvedBy)) {
+        return (`approvedBy ${showValue(waiver.approvedBy)} is not a member of team "${team}" in the owners registry: ` +
+            'a waiver is approved by a member of the team that approves risky changes');
+    }
+    if ((day_toDay(waiver.expires) ?? 0) - context.today > MAX_WAIVER_DAYS) {
+        return `the waiver runs until ${waiver.expires}, more than a year from now: set an expiry within 12 months and review it then`;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/identity-record.ts
+/**
+ * Reads an identity document for a runbook. The file may also have
+ * findings, so every field is checked before use; a missing field reads as
+ * undefined or an empty list. Returns null without a usable id.
+ */
+function readIdentityRecord(file, doc) {
+    const id = str(doc.id);
+    if (id === undefined)
+        return null;
+    const system = rec(doc.system) ?? {};
+    const owner = rec(doc.owner) ?? {};
+    const access = rec(doc.access) ?? {};
+    return {
+        file,
+        id,
+        kind: str(doc.kind) ?? 'identity',
+        displayName: str(doc.displayName),
+        purpose: str(doc.purpose),
+        status: str(doc.status) ?? 'active',
+        environment: str(doc.environment) ?? 'unknown',
+        system: {
+            provider: str(system.provider),
+            account: str(system.account),
+            resourceId: str(system.resourceId),
+        },
+        console: str(system.console),
+        team: str(owner.team),
+        individual: str(owner.individual),
+        escalation: records(doc.escalation).flatMap(contactOf),
+        privilege: str(access.privilege),
+        scopes: strings(access.scopes),
+        justification: str(access.justification),
+        credentials: records(doc.credentials).map(credentialOf),
+        dependents: records(doc.dependents).flatMap(dependentOf),
+        review: optional(doc.review, reviewOf),
+        approval: optional(doc.approval, approvalOf),
+        audit: optional(doc.audit, (a) => ({
+            logRef: str(a.logRef),
+            changeTracking: str(a.changeTracking),
+        })),
+        deprovisioning: optional(doc.deprovisioning, deprovisioningOf),
+        history: records(doc.history).map(historyOf),
+    };
+}
+function credentialOf(c, index) {
+    return {
+        id: str(c.id) ?? `credential ${index + 1}`,
+        type: str(c.type) ?? 'unknown',
+        status: str(c.status) ?? 'active',
+        storage: optional(c.storage, (s) => ({
+            backend: str(s.backend),
+            ref: str(s.ref),
+            readers: strings(s.readers),
+            encryption: str(s.encryption),
+        })),
+        created: str(c.created),
+        lastRotated: str(c.lastRotated),
+        lastUsed: str(c.lastUsed),
+        expires: str(c.expires),
+        rotation: optional(c.rotation, (r) => ({
+            intervalDays: identity_record_int(r.intervalDays),
+            method: str(r.method),
+            triggeredBy: str(r.triggeredBy),
+            verifiedBy: str(r.verifiedBy),
+        })),
+        issuer: str(c.issuer),
+        subject: str(c.subject),
+    };
+}
+function contactOf(c) {
+    const type = str(c.type);
+    const target = str(c.target);
+    return type && target ? [{ type, target }] : [];
+}
+function dependentOf(d) {
+    const ref = str(d.ref);
+    if (ref === undefined)
+        return [];
+    return [{ type: str(d.type) ?? 'other', ref, contact: str(d.contact) }];
+}
+function reviewOf(r) {
+    return {
+        intervalDays: identity_record_int(r.intervalDays),
+        lastReviewed: str(r.lastReviewed),
+        reviewedBy: str(r.reviewedBy),
+    };
+}
+function approvalOf(a) {
+    return {
+        ticket: str(a.ticket),
+        approvedBy: strings(a.approvedBy),
+        approvedOn: str(a.approvedOn),
+    };
+}
+function deprovisioningOf(d) {
+    return {
+        sunset: str(d.sunset),
+        replacement: str(d.replacement),
+        completedOn: str(d.completedOn),
+        dependentsConfirmed: typeof d.dependentsConfirmed === 'boolean'
+            ? d.dependentsConfirmed
+            : undefined,
+        steps: strings(d.steps),
+    };
+}
+function historyOf(h) {
+    return {
+        action: str(h.action) ?? 'event',
+        date: str(h.date),
+        by: str(h.by),
+        verifiedBy: str(h.verifiedBy),
+        credential: str(h.credential),
+        evidence: str(h.evidence),
+        note: str(h.note),
+    };
+}
+function optional(value, read) {
+    const fields = rec(value);
+    return fields === undefined ? undefined : read(fields);
+}
+function str(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+function identity_record_int(value) {
+    return Number.isInteger(value) && value > 0
+        ? value
+        : undefined;
+}
+function rec(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function records(value) {
+    return (Array.isArray(value) ? value : [])
+        .map(rec)
+        .filter((v) => v !== undefined);
+}
+function strings(value) {
+    return (Array.isArray(value) ? value : []).flatMap((v) => {
+        const text = str(v);
+        return text === undefined ? [] : [text];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/authoring/rotation-verifiers.ts
+/**
+ * The people who may verify a rotation when a credential's
+ * rotation.verifiedBy names `party`: that person, or the members of that
+ * team who are not bots. Null when it names nobody the registry knows,
+ * so any person may verify.
+ */
+function rotationVerifiers(party, owners) {
+    if (party === undefined)
+        return null;
+    const team = owners.teams.get(party);
+    if (team) {
+        return team.members.filter((m) => owners.people.get(m)?.bot === false);
+    }
+    return owners.people.has(party) ? [party] : null;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/visible-text.ts
+/**
+ * Text as a page may show it: control characters (line breaks, tabs,
+ * escapes) become one space, and invisible format characters (zero-width
+ * spaces and joiners, direction marks) become U+FFFD, so nothing in a
+ * value is hidden from the reader or from what they copy.
+ */
+function visibleText(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/\p{Cf}/gu, '\uFFFD'));
+}
+
+;// CONCATENATED MODULE: ./src/runbook/code-span.ts
+
+/**
+ * Text as a Markdown code span, which GitHub shows exactly as written:
+ * never as HTML, a link, a mention or an emoji, and copied as it reads.
+ * The fence is one backtick longer than the longest run of backticks
+ * inside, and a space pads each side when the text starts or ends with a
+ * backtick or a space, since CommonMark strips one space from each side.
+ * In a table cell every pipe is escaped: GitHub drops the backslash
+ * before it reads the span.
+ */
+function codeSpan(text, inCell = false) {
+    const visible = visibleText(text);
+    const body = inCell ? visible.replace(/\|/g, '\\|') : visible;
+    const runs = body.match(/`+/g) ?? [];
+    const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/escape-text.ts
+
+/**
+ * What GitHub turns into a mention, a reference, a link, an emoji or math
+ * even when escaped. Values holding one are shown in a code span instead.
+ */
+const NEEDS_CODE_SPAN = /[@#$]|:\/\/|www\.|:[a-z0-9_+-]+:/i;
+/**
+ * Text from a file as inert Markdown prose, with no invisible characters
+ * added: HTML and entities become entities; the characters that start
+ * emphasis, code, links, tables and strikethrough are escaped; so is a
+ * first character that would start a heading, a list or a quote. Text
+ * that NEEDS_CODE_SPAN matches must go in a code span instead.
+ */
+function escapeText(text) {
+    return visibleText(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+;// CONCATENATED MODULE: ./src/runbook/safe-text.ts
+
+
+
+/** What a page shows in place of a value that looks like a secret. */
+const WITHHELD = '_(withheld: this value looks like a secret)_';
+/** What a page shows for a field the identity file leaves out. */
+const NOT_RECORDED = '_not recorded_';
+/**
+ * A value from an identity file or the owners registry, as prose on a
+ * Markdown page: escaped, or in a code span when GitHub would otherwise
+ * link it or mention someone; withheld entirely when it looks like a
+ * secret, so a page never repeats one even if the file holds it.
+ */
+function safeText(value, inCell = false) {
+    if (value === undefined || value.trim() === '')
+        return NOT_RECORDED;
+    if (looksLikeSecret(value))
+        return WITHHELD;
+    return NEEDS_CODE_SPAN.test(value)
+        ? codeSpan(value, inCell)
+        : escapeText(value);
+}
+/**
+ * A value a reader copies or types (a key, an address, a path, a vault
+ * location) in a code span, exactly as the file writes it; withheld when
+ * it looks like a secret.
+ */
+function safeCode(value, inCell = false) {
+    if (value === undefined || value.trim() === '')
+        return NOT_RECORDED;
+    if (looksLikeSecret(value))
+        return WITHHELD;
+    return codeSpan(value, inCell);
+}
+/** True for a value, or a text holding one, shaped like a secret. */
+function looksLikeSecret(value) {
+    return secretKind(value) !== null || findSecretsInText(value).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/describe-party.ts
+
+
+/**
+ * A team or person key from an identity file, as a reader wants it: the
+ * registry's name followed by the key in a code span, so it can be looked
+ * up and typed into a command. A key missing from the registry is marked
+ * as such. `inCell` when the text goes in a table cell.
+ */
+function describeParty(key, owners, inCell = false) {
+    if (key === undefined)
+        return NOT_RECORDED;
+    const code = safeCode(key, inCell);
+    const team = owners.teams.get(key);
+    if (team)
+        return `${safeText(team.name, inCell)} (team ${code})`;
+    const person = owners.people.get(key);
+    if (person)
+        return `${safeText(person.name, inCell)} (${code})`;
+    return `${code} (not in ${safeCode(owners.file, inCell)})`;
+}
+/** Several parties, joined for a sentence: "A, B and C". */
+function describeParties(keys, owners) {
+    const names = keys.map((key) => describeParty(key, owners));
+    if (names.length <= 1)
+        return names[0] ?? NOT_RECORDED;
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+/**
+ * Who verifies a rotation, as `rotate --verified-by` accepts it: the
+ * party, and for a team the keys of the people in it who may verify.
+ */
+function describeVerifier(key, owners) {
+    const party = describeParty(key, owners);
+    const people = rotationVerifiers(key, owners);
+    if (!owners.teams.has(key ?? '') || people === null)
+        return party;
+    if (people.length === 0) {
+        return `${party} (no member who can verify is listed in ${safeCode(owners.file)})`;
+    }
+    const keys = people.map((p) => safeCode(p));
+    const last = keys.pop();
+    const choice = keys.length === 0 ? last : `${keys.join(', ')} or ${last}`;
+    return `${party}, that is ${keys.length === 0 ? '' : 'one of '}${choice}`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/plain-name.ts
+
+const NAMES = {
+    kind: {
+        'service-account': 'service account',
+        'machine-user': 'machine user',
+        'ci-token': 'CI/CD token',
+        'api-key': 'API key',
+        'deploy-key': 'deploy key',
+        bot: 'bot account',
+        'oauth-app': 'OAuth or GitHub app',
+        certificate: 'certificate',
+        'workload-identity': 'workload identity',
+    },
+    credential: {
+        'sa-key': 'service account key',
+        'access-key': 'access key',
+        'api-key': 'API key',
+        token: 'token',
+        password: 'password',
+        'ssh-key': 'SSH key',
+        'private-key': 'private key',
+        'client-secret': 'client secret',
+        'webhook-secret': 'webhook secret',
+        certificate: 'certificate',
+        federated: 'keyless federated credential',
+    },
+    dependent: {
+        workflow: 'workflow',
+        service: 'service',
+        job: 'job',
+        repository: 'repository',
+        cluster: 'cluster',
+        application: 'application',
+        vendor: 'vendor',
+        other: 'other',
+    },
+    contact: {
+        slack: 'Slack',
+        email: 'Email',
+        pagerduty: 'PagerDuty',
+        opsgenie: 'Opsgenie',
+        phone: 'Phone',
+        github: 'GitHub',
+        ticket: 'Ticket queue',
+    },
+};
+/**
+ * The plain-language name of a schema value ("sa-key" reads "service
+ * account key"); an unknown value is shown as written, made safe for a
+ * page. `inCell` when the name goes in a table cell.
+ */
+function plainName(group, value, inCell = false) {
+    const names = NAMES[group];
+    const known = Object.hasOwn(names, value) ? names[value] : undefined;
+    return known ?? safeText(value, inCell);
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-audit-trail.ts
+
+
+/** Section 9: where use is logged, how changes are tracked, what happened. */
+function auditTrailSection(ctx) {
+    const { record } = ctx;
+    const lines = [
+        '## 9. Audit and logging',
+        '',
+        `- Where its use is logged: ${safeText(record.audit?.logRef)}`,
+        `- How changes are tracked: ${record.audit?.changeTracking === undefined ? 'pull requests to the identity file, approved by its owning team' : safeText(record.audit.changeTracking)}`,
+        '',
+    ];
+    if (record.history.length === 0) {
+        lines.push('No history is recorded yet.');
+        return lines;
+    }
+    lines.push('| Date (UTC) | Action | By | Verified by | Credential | Evidence | Note |', '| --- | --- | --- | --- | --- | --- | --- |', ...record.history.map((h) => historyRow(h, ctx)));
+    return lines;
+}
+function historyRow(h, { owners }) {
+    const cells = [
+        safeText(h.date, true),
+        safeText(h.action, true),
+        describeParty(h.by, owners, true),
+        h.verifiedBy === undefined ? '' : describeParty(h.verifiedBy, owners, true),
+        h.credential === undefined ? '' : safeCode(h.credential, true),
+        h.evidence === undefined ? '' : safeCode(h.evidence, true),
+        h.note === undefined ? '' : safeText(h.note, true),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/call-order.ts
+
+
+/**
+ * Whom to call about an identity, in order, as Markdown list texts: the
+ * accountable person, the owning team, the identity's own escalation
+ * contacts, then the team's escalation contacts not already listed.
+ */
+function callOrder(record, owners) {
+    const calls = [personCall(record, owners), teamCall(record, owners)];
+    const seen = new Set();
+    const team = record.team ? owners.teams.get(record.team) : undefined;
+    for (const [contact, origin] of [
+        ...record.escalation.map((c) => [c, 'escalation contact']),
+        ...(team?.escalation ?? []).map((c) => [c, 'team escalation']),
+    ]) {
+        const key = `${contact.type}\n${contact.target}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        calls.push(`${contactText(contact)} (${origin})`);
+    }
+    return calls;
+}
+/** "Slack: `#payments-oncall`", the target exactly as written. */
+function contactText(contact) {
+    return `${plainName('contact', contact.type)}: ${safeCode(contact.target)}`;
+}
+function personCall(record, owners) {
+    const key = record.individual;
+    const person = key ? owners.people.get(key) : undefined;
+    if (!person) {
+        return `Accountable person: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
+    }
+    const ways = [
+        ...(person.email ? [`Email: ${safeCode(person.email)}`] : []),
+        ...(person.contacts ?? []).map(contactText),
+    ];
+    const reach = ways.length === 0 ? '' : `: ${ways.join('; ')}`;
+    return `${safeText(person.name)} (${safeCode(person.key)}), accountable person${reach}`;
+}
+function teamCall(record, owners) {
+    const key = record.team;
+    const team = key ? owners.teams.get(key) : undefined;
+    if (!team) {
+        return `Owning team: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
+    }
+    const members = team.members
+        .map((m) => owners.people.get(m))
+        .filter((p) => p !== undefined && !p.bot)
+        .map((p) => safeText(p?.name));
+    const who = members.length === 0 ? '' : `: ${members.join(', ')}`;
+    return `${safeText(team.name)} (team ${safeCode(team.key)}), owning team${who}`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-contacts.ts
+
+
+/** Section 3: who owns the identity and whom to call, in order. */
+function contactsSection({ record, owners }) {
+    return [
+        '## 3. Who owns it and whom to call',
+        '',
+        `- Owning team: ${describeParty(record.team, owners)}`,
+        `- Accountable person: ${describeParty(record.individual, owners)}`,
+        '',
+        'When something is wrong, call in this order. Go to the next line only when nobody answers on the line before.',
+        '',
+        ...callOrder(record, owners).map((call, i) => `${i + 1}. ${call}`),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/runbook/checklist.ts
+/** The blanks under every checklist step, filled in by hand. */
+const BLANKS = 'Date (UTC): ____ Time (UTC): ____ Initials: ____';
+/**
+ * Numbered task-list steps, each followed by its own blanks on the next
+ * line. Step text is Markdown whose values are already escaped.
+ */
+function checklist(steps) {
+    return steps.map((step, i) => {
+        const marker = `${i + 1}. `;
+        const indent = ' '.repeat(marker.length);
+        // A trailing backslash is a hard line break: the blanks get a line.
+        return `${marker}[ ] ${step}\\\n${indent}${BLANKS}`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runbook/command-text.ts
+
+
+const PLAIN_WORD = /^[A-Za-z0-9._/-]+$/;
+/** Fixed words of a command (flags, placeholders), never quoted. */
+class Words {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * A command for the reader to copy, as a code span. Used as a tag:
+ * command`nhi-policy review ${file} --by YOUR-KEY`. Each value from a
+ * file is quoted for a POSIX shell unless it is a plain word; Words are
+ * written as they are. A value that looks like a secret withholds the
+ * whole command.
+ */
+function command(words, ...values) {
+    const texts = values.filter((v) => typeof v === 'string');
+    if (texts.some(looksLikeSecret))
+        return WITHHELD;
+    const text = words.reduce((out, word, i) => `${out}${shellWord(values[i - 1])}${word}`);
+    return codeSpan(text);
+}
+function shellWord(value) {
+    if (value === undefined)
+        return '';
+    if (value instanceof Words)
+        return value.text;
+    return PLAIN_WORD.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/phrases.ts
+
+
+
+/** "`gcp`, account `acme-payments-prod`": where to act on the identity. */
+function systemPhrase(record) {
+    const { provider, account } = record.system;
+    return `${safeCode(provider)}, account ${safeCode(account)}`;
+}
+/** The identity as it is named inside its system. */
+function resourcePhrase(record) {
+    const { resourceId } = record.system;
+    return resourceId === undefined
+        ? `the ${plainName('kind', record.kind)} ${safeCode(record.id)}`
+        : safeCode(resourceId);
+}
+/** "credential `sa-key` (service account key)". */
+function credentialPhrase(credential) {
+    return `credential ${safeCode(credential.id)} (${plainName('credential', credential.type)})`;
+}
+/** "`vault`, at `kv/payments/ledger-reader`", never the secret itself. */
+function storagePhrase(credential) {
+    const storage = credential.storage;
+    if (storage === undefined)
+        return 'no storage recorded';
+    return `${safeCode(storage.backend)}, at ${safeCode(storage.ref)}`;
+}
+/** "workflow `acme/app/.github/workflows/x.yml`, contact: Payments …". */
+function dependentPhrase(dependent, owners) {
+    const contact = dependent.contact === undefined
+        ? ''
+        : `, contact: ${describeParty(dependent.contact, owners)}`;
+    return `${plainName('dependent', dependent.type)} ${safeCode(dependent.ref)}${contact}`;
+}
+/** Where to look for use of the identity, for steps that check the logs. */
+function logPhrase(record) {
+    const logRef = record.audit?.logRef;
+    return logRef === undefined
+        ? 'the logs of the system (no log location is recorded in the identity file)'
+        : safeText(logRef);
+}
+/** Credentials that hold a stored secret and are not revoked. */
+function liveSecrets(record) {
+    return record.credentials.filter((c) => c.type !== 'federated' && c.status !== 'revoked');
+}
+/** The date a scheduled task is due, "now" when nothing dates it. */
+function dueText(item, inCell = false) {
+    if (item === undefined)
+        return 'not scheduled';
+    return item.due === null ? 'now' : safeText(item.due, inCell);
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-creation.ts
+
+
+
+
+
+
+/** Section 4: creating the identity, once its request is approved. */
+function creationSection(ctx) {
+    const { record, owners } = ctx;
+    const steps = [
+        approvalStep(ctx),
+        `Check the name: the identity is called ${safeCode(record.id)}, exactly, everywhere you create it.`,
+        `Create the ${plainName('kind', record.kind)} in ${systemPhrase(record)} as ${resourcePhrase(record)}.`,
+        ...scopeSteps(ctx),
+        ...record.credentials.map((c) => credentialStep(c, ctx)),
+        ...record.dependents.map((d) => `Set up this dependent to use the identity, and check that it works: ${dependentPhrase(d, owners)}.`),
+        `Check that use of the identity is logged. Look in: ${logPhrase(record)}.`,
+        recordStep(record),
+        `Open a pull request with the changed files; ${describeParty(record.team, owners)} approves it.`,
+    ];
+    return [
+        '## 4. Creation checklist',
+        '',
+        'Do this once, after the request is approved. Tick each step and fill in its blanks as you go.',
+        '',
+        ...checklist(steps),
+    ];
+}
+function approvalStep({ record, owners }) {
+    const approval = record.approval;
+    if (approval === undefined) {
+        return `Check that the request was approved by ${describeParty(record.team, owners)}, and write down the approval ticket and who approved it (their keys in the owners registry): Ticket: ____ Approved by: ____`;
+    }
+    return `Check the approval: ticket ${safeCode(approval.ticket)}, approved by ${describeParties(approval.approvedBy, owners)} on ${safeText(approval.approvedOn)}.`;
+}
+function scopeSteps({ record }) {
+    if (record.scopes.length === 0) {
+        return [
+            `Grant no permissions: none are listed (privilege: ${safeText(record.privilege)}). Ask the owning team before granting any.`,
+        ];
+    }
+    return record.scopes.map((scope) => `Grant this permission, and nothing broader: ${safeCode(scope)}`);
+}
+function credentialStep(c, { owners }) {
+    if (c.type === 'federated') {
+        return `Set up the trust for ${credentialPhrase(c)}: issuer ${safeCode(c.issuer)}, subject ${safeCode(c.subject)}. No secret is created or stored.`;
+    }
+    const readers = c.storage?.readers ?? [];
+    const who = readers.length === 0 ? NOT_RECORDED : describeParties(readers, owners);
+    return `Create ${credentialPhrase(c)} and put it straight into ${storagePhrase(c)}. Let only ${who} read it. Never paste it anywhere else: not in chat, email, a ticket or this repository.`;
+}
+/**
+ * The command that marks the identity active, with the flags for what
+ * the file does not record yet: the approval and where use is logged.
+ */
+function recordStep(record) {
+    const missing = [
+        ...(record.approval === undefined
+            ? ['--ticket TICKET --approved-by APPROVER-KEY']
+            : []),
+        ...(record.audit?.logRef === undefined
+            ? ["--log 'WHERE USE IS LOGGED'"]
+            : []),
+    ];
+    const flags = new Words(missing.map((f) => ` ${f}`).join(''));
+    const run = command `nhi-policy activate ${record.file} --by YOUR-KEY${flags}`;
+    const explain = [
+        'YOUR-KEY is your key in the owners registry',
+        ...(record.approval === undefined
+            ? [
+                'TICKET and APPROVER-KEY are the approval ticket and the approver (repeat --approved-by for each one)',
+            ]
+            : []),
+        ...(record.audit?.logRef === undefined
+            ? ['WHERE USE IS LOGGED names the log, dashboard or SIEM search']
+            : []),
+    ];
+    return `Record the creation (or ask an engineer to): in the inventory folder, run ${run}. ${explain.join('; ')}. It sets the status to active, dates each credential and adds the history entry; when something is still missing it changes nothing and says what to add.`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-rotation.ts
+
+
+
+
+
+/** Days to keep watching the logs after an old credential is disabled. */
+const WAIT_DAYS = 7;
+/** Section 5: rotating each stored credential, one checklist each. */
+function rotationSection(ctx) {
+    const lines = ['## 5. Rotation checklist', ''];
+    const secrets = liveSecrets(ctx.record);
+    if (secrets.length === 0) {
+        lines.push('Nothing to rotate: this identity holds no stored secret (it is keyless, or its credentials are revoked).');
+        return lines;
+    }
+    for (const credential of secrets) {
+        lines.push(...credentialRotation(credential, ctx), '');
+    }
+    return lines.slice(0, -1);
+}
+function credentialRotation(c, ctx) {
+    const { record, owners, schedule } = ctx;
+    const due = schedule.find((s) => s.credential === c.id && s.kind.startsWith('rotation'));
+    const rotation = c.rotation;
+    const automatic = rotation?.method === 'automatic';
+    return [
+        `### Rotate credential ${safeCode(c.id)}`,
+        '',
+        `- Every ${rotation?.intervalDays ?? '?'} days; last rotated ${safeText(c.lastRotated ?? c.created)}; next due ${dueText(due)} (UTC).`,
+        `- Who triggers it: ${describeParty(rotation?.triggeredBy, owners)}.`,
+        `- Who verifies it: ${describeVerifier(rotation?.verifiedBy, owners)}. The person who verifies is never the person who rotates.`,
+        `- Where the evidence goes: open a ticket for the rotation. Its number is recorded in the history of ${safeCode(record.file)} (step "Record the rotation" below).${lastEvidence(record, c)}`,
+        ...(automatic
+            ? [
+                '- This credential rotates automatically. Follow these steps only when the automatic rotation failed, or to check that it ran.',
+            ]
+            : []),
+        '',
+        ...checklist(rotationSteps(c, ctx)),
+    ];
+}
+function rotationSteps(c, ctx) {
+    const { record, owners } = ctx;
+    const rotation = c.rotation;
+    return [
+        `Start (done by ${describeParty(rotation?.triggeredBy, owners)}): open a rotation ticket. Ticket number: ____`,
+        `Create a new ${credentialPhrase(c)} for ${resourcePhrase(record)} in ${systemPhrase(record)}. Keep the old one working for now.`,
+        `Store the new value in ${storagePhrase(c)}, replacing the old value. Never paste it anywhere else.`,
+        ...record.dependents.map((d) => `Update this dependent to use the new credential: ${dependentPhrase(d, owners)}.`),
+        `Check that every dependent works with the new credential. Look in: ${logPhrase(record)}.`,
+        `Disable the old credential in ${systemPhrase(record)} (do not delete it yet).`,
+        `Wait ${WAIT_DAYS} days, then check that nothing tried to use the old credential; if something did, update it first. Look in: ${logPhrase(record)}.`,
+        `Delete the old credential in ${systemPhrase(record)}.`,
+        `Verify (done by ${describeParty(rotation?.verifiedBy, owners)}, not by the person who rotated): the new credential is in ${storagePhrase(c)}, the old one is deleted, and every dependent above works.`,
+        section_rotation_recordStep(record, c),
+    ];
+}
+function section_rotation_recordStep(record, c) {
+    const expires = new Words(c.expires === undefined ? '' : ' --expires NEW-EXPIRY-DATE');
+    const run = command `nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence TICKET${expires}`;
+    return `Record the rotation (or ask an engineer to): in the inventory folder, run ${run}, with your key, the verifier's key and the ticket number in place of the capital words${c.expires === undefined ? '' : ', and the new expiry date as YYYY-MM-DD'}. Open a pull request with the changed files.`;
+}
+function lastEvidence(record, c) {
+    const last = record.history
+        .filter((h) => h.action === 'rotated' && h.credential === c.id)
+        .at(-1);
+    if (last?.evidence === undefined)
+        return '';
+    return ` The last rotation's evidence was ${safeCode(last.evidence)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-deprovisioning.ts
+
+
+
+
+
+/** Section 8: retiring the identity, dependents first. */
+function deprovisioningSection(ctx) {
+    return [
+        '## 8. Deprovisioning checklist',
+        '',
+        ...statusLines(ctx),
+        '',
+        ...checklist(deprovisioningSteps(ctx)),
+    ];
+}
+function statusLines(ctx) {
+    const { record, owners } = ctx;
+    const d = record.deprovisioning;
+    const lines = [
+        `- Sunset date: ${safeText(d?.sunset)}`,
+        `- Replaced by: ${d?.replacement === undefined ? NOT_RECORDED : safeCode(d.replacement)}`,
+    ];
+    if (d?.completedOn !== undefined) {
+        lines.push(`- Retired on ${safeText(d.completedOn)}; dependents confirmed: ${d.dependentsConfirmed === true ? 'yes' : 'no'}. The steps below are kept for the record.`);
+    }
+    lines.push(`- Who decides: ${describeParty(record.team, owners)}. Tell them before step 1.`, `- Who verifies: ${verifierText(ctx)}; never the person who retires it. Their key goes in the history entry as ${safeCode('verifiedBy')}.`);
+    return lines;
+}
+/** Whoever verifies rotations of its credentials, else the owning team. */
+function verifierText({ record, owners }) {
+    const verifiers = [
+        ...new Set(record.credentials.flatMap((c) => c.rotation?.verifiedBy === undefined ? [] : [c.rotation.verifiedBy])),
+    ];
+    if (verifiers.length === 0) {
+        return `someone else in the owning team, ${describeParty(record.team, owners)}`;
+    }
+    const who = verifiers.map((key) => describeVerifier(key, owners));
+    return `whoever verifies its rotations, ${who.join('; or ')}`;
+}
+function deprovisioningSteps(ctx) {
+    const { record, owners } = ctx;
+    const d = record.deprovisioning;
+    const until = d?.sunset ? ` by ${safeText(d.sunset)}` : '';
+    const instead = d?.replacement
+        ? ` and move to ${safeCode(d.replacement)}`
+        : '';
+    const secrets = liveSecrets(record);
+    return [
+        ...record.dependents.map((dep) => `Announce that this dependent must stop using ${safeCode(record.id)}${until}${instead}: ${dependentPhrase(dep, owners)}.`),
+        ...record.credentials
+            .filter((c) => c.status !== 'revoked')
+            .map((c) => `Disable ${credentialPhrase(c)} in ${systemPhrase(record)}. Do not delete it yet.`),
+        `Wait ${WAIT_DAYS} days, then check that nothing tried to use the identity; if something did, find it and move it before going on. Look in: ${logPhrase(record)}.`,
+        ...record.dependents.map((dep) => `Confirm that this dependent no longer uses the identity: ${dependentPhrase(dep, owners)}.`),
+        ...(d?.steps ?? []).map((step) => `Step written down for this identity: ${safeText(step)}`),
+        ...secrets.map((c) => `Delete ${credentialPhrase(c)}, and its stored copy in ${storagePhrase(c)}.`),
+        `Delete ${resourcePhrase(record)} in ${systemPhrase(record)}.`,
+        `Record it in ${safeCode(record.file)} (or ask an engineer to): the top-level ${safeCode('status:')} becomes ${safeCode('decommissioned')}; under ${safeCode('deprovisioning:')} add ${safeCode('completedOn:')} (today, UTC, on or after the sunset date) and ${safeCode('dependentsConfirmed: true')}; each credential's own ${safeCode('status:')} becomes ${safeCode('revoked')} and its ${safeCode('storage:')} lines go; add a ${safeCode('history:')} entry with ${safeCode('action: decommissioned')}, the date, your key as ${safeCode('by')}, the verifier's as ${safeCode('verifiedBy')} and the ticket as ${safeCode('evidence')}. Open a pull request. Keep the file: it can be deleted in a later pull request.`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-leak.ts
+
+
+
+
+
+
+/** Section 6: what to do at once when a secret may have leaked. */
+function leakSection(ctx) {
+    const { record } = ctx;
+    const secrets = liveSecrets(record);
+    const keyless = record.credentials.filter((c) => c.type === 'federated');
+    const steps = [
+        securityStep(ctx),
+        'Open an incident ticket and write down what happened and where the secret was seen. Ticket number: ____',
+        ...secrets.map((c) => `Disable ${credentialPhrase(c)} in ${systemPhrase(record)} now, even though the dependents stop working until the new credential is in place.`),
+        ...keyless.map((c) => `For keyless ${credentialPhrase(c)}: check in ${systemPhrase(record)} that the trust still names only subject ${safeCode(c.subject)}, and remove any other.`),
+        `Search for use of the identity since ${sinceText(secrets)} that you do not recognise, and write what you find in the incident ticket. Look in: ${logPhrase(record)}.`,
+        ...(secrets.length > 0
+            ? [
+                'Follow the rotation checklist (section 5) from "Create a new" to "Verify": new credential, stored, every dependent updated, old one deleted.',
+            ]
+            : []),
+        'Remove the secret from where it was exposed (message, ticket, document). If it was committed to a git repository, ask an engineer: deleting the line does not remove it from the history.',
+        `Verify (done by ${describeParty(ctx.securityTeam, ctx.owners)}): the old secret no longer works and the incident ticket says what was done.`,
+        section_leak_recordStep(ctx),
+    ];
+    return [
+        '## 6. Suspected leak checklist',
+        '',
+        'Use this when a secret of this identity may have been seen by someone who should not have it: pasted in chat, committed to a repository, sent by email, or used from somewhere unexpected. Act at once; do not wait for office hours.',
+        '',
+        ...checklist(steps),
+    ];
+}
+function securityStep({ owners, securityTeam, record }) {
+    const team = owners.teams.get(securityTeam);
+    const first = team?.escalation[0];
+    const reach = first === undefined ? '' : ` through ${contactText(first)}`;
+    return `Tell ${describeParty(securityTeam, owners)} now${reach}, and the first person you reach in section 3 (owner: ${describeParty(record.team, owners)}).`;
+}
+function section_leak_recordStep({ record }) {
+    const secrets = liveSecrets(record);
+    if (secrets.length === 0) {
+        return 'Record it: write what was done in the incident ticket. Nothing is rotated for this identity, so the identity file does not change.';
+    }
+    const runs = secrets.map((c) => command `nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence INCIDENT-TICKET --note 'Rotated after a suspected leak'`);
+    return `Record it (or ask an engineer to): in the inventory folder, run ${runs.join(', then ')}. VERIFIER-KEY is whoever verified the rotation in section 5. Open a pull request.`;
+}
+function sinceText(secrets) {
+    const dates = secrets
+        .map((c) => c.lastRotated ?? c.created)
+        .filter((d) => d !== undefined)
+        .sort();
+    return dates[0] === undefined
+        ? 'it was created'
+        : `${safeText(dates[0])} (UTC)`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-location.ts
+
+
+
+
+/** Section 2: the system, account and resource, and each credential. */
+function locationSection(ctx) {
+    const { record } = ctx;
+    const lines = [
+        '## 2. Where it lives',
+        '',
+        'This page says where each secret is kept. It never shows a secret.',
+        '',
+        `- System: ${safeCode(record.system.provider)}`,
+        `- Account: ${safeCode(record.system.account)}`,
+        `- Resource id: ${safeCode(record.system.resourceId)}`,
+    ];
+    if (record.console !== undefined) {
+        lines.push(`- Console: ${safeCode(record.console)}`);
+    }
+    if (record.credentials.length === 0) {
+        lines.push('', 'No credentials are recorded for this identity.');
+    }
+    for (const credential of record.credentials) {
+        lines.push('', ...credentialBlock(credential, ctx));
+    }
+    return lines;
+}
+function credentialBlock(c, ctx) {
+    const lines = [
+        `### Credential ${safeCode(c.id)}`,
+        '',
+        `- Type: ${plainName('credential', c.type)}`,
+        `- Status: ${safeText(c.status)}`,
+    ];
+    if (c.type === 'federated') {
+        lines.push('- Keyless: no secret is stored and nothing is rotated.', `- Trusted issuer: ${safeCode(c.issuer)}`, `- Subject it trusts: ${safeCode(c.subject)}`);
+    }
+    else {
+        lines.push(...storageLines(c, ctx));
+    }
+    lines.push(`- Created: ${safeText(c.created)}; last rotated: ${safeText(c.lastRotated)}; last used: ${safeText(c.lastUsed)}`);
+    if (c.expires !== undefined)
+        lines.push(`- Expires: ${safeText(c.expires)}`);
+    return lines;
+}
+function storageLines(c, ctx) {
+    const { owners, schedule } = ctx;
+    const readers = c.storage?.readers ?? [];
+    const rotation = c.rotation;
+    const due = schedule.find((s) => s.credential === c.id && s.kind.startsWith('rotation'));
+    return [
+        `- Stored in: ${storagePhrase(c)}`,
+        `- Who may read it: ${readers.length === 0 ? NOT_RECORDED : describeParties(readers, owners)}`,
+        `- Encryption: ${safeText(c.storage?.encryption)}`,
+        rotation === undefined
+            ? `- Rotation: ${NOT_RECORDED}`
+            : `- Rotation: every ${rotation.intervalDays ?? '?'} days, ${safeText(rotation.method ?? 'manual')}; next due ${dueText(due)}`,
+        `- Who triggers a rotation: ${describeParty(rotation?.triggeredBy, owners)}`,
+        `- Who verifies a rotation: ${describeVerifier(rotation?.verifiedBy, owners)}`,
+        ...(c.issuer === undefined
+            ? []
+            : [
+                `- Issued by: ${safeCode(c.issuer)}; subject: ${safeCode(c.subject)}`,
+            ]),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-overview.ts
+
+
+
+/** Section 1: what the identity is, why it exists, what it may do. */
+function overviewSection({ record, owners }) {
+    const scopes = record.scopes.length === 0
+        ? [`- Permissions (scopes): ${NOT_RECORDED}`]
+        : [
+            '- Permissions (scopes), exactly these and nothing more:',
+            ...record.scopes.map((scope) => `  - ${safeCode(scope)}`),
+        ];
+    const lines = [
+        '## 1. What it is and why it exists',
+        '',
+        record.purpose === undefined ? NOT_RECORDED : safeText(record.purpose),
+        '',
+        `- Kind: ${plainName('kind', record.kind)}`,
+        `- Environment: ${safeText(record.environment)}`,
+        `- Status: ${safeText(record.status)}`,
+        `- Privilege: ${safeText(record.privilege)}`,
+        ...scopes,
+    ];
+    if (record.justification !== undefined) {
+        lines.push(`- Why it needs them: ${safeText(record.justification)}`);
+    }
+    const approval = record.approval;
+    if (approval !== undefined) {
+        lines.push(`- Approved: ticket ${safeCode(approval.ticket)}, by ${describeParties(approval.approvedBy, owners)}, on ${safeText(approval.approvedOn)}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/section-review.ts
+
+
+
+
+
+/** Section 7: the periodic access review and what it confirms. */
+function reviewSection(ctx) {
+    const { record, owners, schedule } = ctx;
+    const review = record.review;
+    const due = schedule.find((s) => s.kind.startsWith('review'));
+    const steps = [
+        `Still needed? Its purpose: ${safeText(record.purpose)} If it is no longer needed, stop here and follow the deprovisioning checklist (section 8).`,
+        ...record.scopes.map((scope) => `Scope still right, and still needed: ${safeCode(scope)}`),
+        ...record.credentials.map((c) => rotatedStep(c, ctx)),
+        ...record.dependents.map((d) => `Dependent still current: ${dependentPhrase(d, owners)}`),
+        `Owner and contacts still right: ${describeParty(record.team, owners)}, ${describeParty(record.individual, owners)}, and the call order in section 3.`,
+        `Record the review (or ask an engineer to): in the inventory folder, run ${command `nhi-policy review ${record.file} --by YOUR-KEY --evidence TICKET-OR-ISSUE-LINK`}, with your key and the ticket or review issue in place of the capital words. Open a pull request.`,
+    ];
+    return [
+        '## 7. Quarterly review checklist',
+        '',
+        review === undefined
+            ? '- Review interval: not recorded (add review.intervalDays to the identity file).'
+            : `- Every ${review.intervalDays ?? '?'} days; last reviewed ${safeText(review.lastReviewed)} by ${describeParty(review.reviewedBy, owners)}; next due ${dueText(due)} (UTC).`,
+        '- The scheduled workflow opens one review issue per owning team each quarter; tick the boxes there, or print this page.',
+        '',
+        ...checklist(steps),
+    ];
+}
+function rotatedStep(c, { schedule }) {
+    if (c.type === 'federated') {
+        return `Keyless credential ${safeCode(c.id)} still trusts only subject ${safeCode(c.subject)}.`;
+    }
+    if (c.status === 'revoked') {
+        return `Credential ${safeCode(c.id)} is revoked and no longer stored anywhere.`;
+    }
+    const due = schedule.find((s) => s.credential === c.id && s.kind.startsWith('rotation'));
+    return `Rotated on time: credential ${safeCode(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, every ${c.rotation?.intervalDays ?? '?'} days, next due ${dueText(due)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/render-runbook.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The first line of every generated page; only such pages are replaced. */
+const GENERATED_MARKER = '<!-- Generated by nhi-policy runbook. Do not edit: change the identity file, then run nhi-policy runbook. -->';
+const SECTIONS = [
+    overviewSection,
+    locationSection,
+    contactsSection,
+    creationSection,
+    rotationSection,
+    leakSection,
+    reviewSection,
+    deprovisioningSection,
+    auditTrailSection,
+];
+const CONTENTS = [
+    '[1. What it is](#1-what-it-is-and-why-it-exists)',
+    '[2. Where it lives](#2-where-it-lives)',
+    '[3. Whom to call](#3-who-owns-it-and-whom-to-call)',
+    '[4. Create](#4-creation-checklist)',
+    '[5. Rotate](#5-rotation-checklist)',
+    '[6. Suspected leak](#6-suspected-leak-checklist)',
+    '[7. Review](#7-quarterly-review-checklist)',
+    '[8. Retire](#8-deprovisioning-checklist)',
+    '[9. Audit trail](#9-audit-and-logging)',
+].join(' · ');
+/**
+ * One identity's runbook page: what it is, where it lives, whom to call,
+ * and checklists with blanks for creation, rotation, a suspected leak,
+ * review and deprovisioning. Every value from a file is inert: escaped,
+ * or in a code span when it is something to copy; a value that looks
+ * like a secret is withheld.
+ */
+function renderRunbook(ctx) {
+    const blocks = [header(ctx), ...SECTIONS.map((section) => section(ctx))];
+    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+function header(ctx) {
+    const { record, owners } = ctx;
+    const lines = [GENERATED_MARKER, '', `# Runbook: ${safeCode(record.id)}`, ''];
+    if (record.displayName !== undefined) {
+        lines.push(`**${safeText(record.displayName)}**`, '');
+    }
+    lines.push(`Kind: ${plainName('kind', record.kind)} · Environment: ${safeText(record.environment)} · Status: ${safeText(record.status)} · Owner: ${describeParty(record.team, owners)}`, '', `- Identity file: ${safeCode(record.file)}`, '- All dates are calendar dates in UTC, written YYYY-MM-DD. Write times in UTC too.', '- [All runbooks](README.md)', '', ...banner(ctx), `Contents: ${CONTENTS}`);
+    return lines;
+}
+function banner({ record }) {
+    const d = record.deprovisioning;
+    const texts = {
+        requested: 'This identity is requested and does not exist yet. Start with the creation checklist (section 4).',
+        suspended: 'This identity is suspended: its credentials are disabled. Do not turn them back on without the owning team.',
+        deprecated: `This identity is being retired${d?.sunset ? ` by ${safeText(d.sunset)}` : ''}. Follow the deprovisioning checklist (section 8).`,
+        decommissioned: `This identity was retired${d?.completedOn ? ` on ${safeText(d.completedOn)}` : ''}. Nothing may use it. The checklists are kept for the record.`,
+    };
+    const text = texts[record.status];
+    return text === undefined ? [] : [`> ${text}`, ''];
+}
+
+;// CONCATENATED MODULE: ./src/runbook/render-runbook-index.ts
+
+
+
+const WHAT = {
+    'rotation-overdue': 'rotate',
+    'rotation-due': 'rotate',
+    'credential-expired': 'renew',
+    'credential-expiring': 'renew',
+    'review-overdue': 'review access',
+    'review-due': 'review access',
+    'owner-unknown': 'name a real owner',
+    'team-orphaned': 'name a new owner',
+    'sunset-passed': 'retire',
+    'decommissioned-credential': 'revoke',
+    'waiver-expired': 'renew the waiver',
+    'waiver-expiring': 'renew the waiver',
+    sunset: 'retire',
+};
+/**
+ * The index page: every identity with a runbook, by owning team, with its
+ * kind, environment, status and next due date. Dates come from the files
+ * alone, so the page only changes when an identity does.
+ */
+function renderRunbookIndex(rows) {
+    const sorted = [...rows].sort((a, b) => compare(a.team ?? '', b.team ?? '') || compare(a.id, b.id));
+    return [
+        GENERATED_MARKER,
+        '',
+        '# Runbooks',
+        '',
+        `One page per identity: ${rows.length} in all. Each page says what the identity is, where it lives, whom to call, and has checklists for creating, rotating, handling a suspected leak, reviewing and retiring it.`,
+        '',
+        'Dates are calendar dates in UTC. "now" means the identity file has a problem to fix first: see the page.',
+        '',
+        '| Identity | Kind | Environment | Owner team | Status | Next due (UTC) |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...sorted.map(row),
+        '',
+    ].join('\n');
+}
+function row(r) {
+    const cells = [
+        `[${safeCode(r.id, true)}](${r.page})`,
+        plainName('kind', r.kind, true),
+        safeText(r.environment, true),
+        safeCode(r.team, true),
+        safeText(r.status, true),
+        nextText(r.next),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function nextText(next) {
+    if (next === null)
+        return 'nothing scheduled';
+    const what = WHAT[next.kind];
+    const credential = next.credential
+        ? ` ${safeCode(next.credential, true)}`
+        : '';
+    return `${next.due === null ? 'now' : safeText(next.due, true)}: ${what}${credential}`;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/due-items.ts
+
+
+const LIVE_STATUSES = new Set(['active', 'suspended', 'deprecated']);
+/**
+ * Everything due for one identity on the evaluation day: rotations,
+ * expiries and reviews that are late or due within the window, unknown or
+ * orphaned owners, passed sunsets and retired identities that still hold a
+ * credential. Dates are whole UTC days.
+ */
+function dueItems(view, ctx) {
+    const team = owningTeam(view, ctx);
+    const items = [];
+    const add = (kind, due, title, step, extra = {}) => items.push({
+        key: [view.id, kind, extra.credential].filter(Boolean).join('/'),
+        kind,
+        severity: SEVERITY[kind],
+        team: team.key,
+        identity: view.id,
+        file: view.file,
+        due: day_fromDay(due),
+        daysLeft: due - ctx.today,
+        title,
+        step,
+        ...extra,
+    });
+    if (team.problem)
+        add(team.problem.kind, ctx.today, team.problem.title, 'ownership');
+    if (LIVE_STATUSES.has(view.status)) {
+        for (const credential of view.credentials)
+            credentialItems(credential, ctx, add);
+        reviewItem(view, ctx, add);
+    }
+    if (view.status === 'deprecated' && view.sunset) {
+        const sunset = day_toDay(view.sunset);
+        if (sunset !== null && sunset < ctx.today) {
+            add('sunset-passed', sunset, `was to be retired on ${view.sunset} and is still deprecated`, 'deprovisioning');
+        }
+    }
+    if (view.status === 'decommissioned') {
+        for (const c of view.credentials) {
+            if (c.status !== 'revoked' || c.stored) {
+                add('decommissioned-credential', ctx.today, `decommissioned, but credential ${c.id} is ${c.status !== 'revoked' ? `still ${c.status}` : 'still stored'}`, 'deprovisioning', { credential: c.id });
+            }
+        }
+    }
+    return items;
+}
+function credentialItems(c, ctx, add) {
+    if (c.status === 'revoked' || c.type === 'federated')
+        return;
+    const last = day_toDay(c.lastRotated ?? c.created ?? '');
+    if (last !== null && c.intervalDays !== undefined) {
+        const due = last + c.intervalDays;
+        const extra = {
+            credential: c.id,
+            ...(c.verifiedBy ? { verifier: c.verifiedBy } : {}),
+        };
+        if (due <= ctx.today) {
+            add('rotation-overdue', due, `rotate credential ${c.id}: due every ${c.intervalDays} days, last on ${day_fromDay(last)}`, 'rotation', extra);
+        }
+        else if (due - ctx.today <= ctx.windowDays) {
+            add('rotation-due', due, `rotate credential ${c.id} by ${day_fromDay(due)} (every ${c.intervalDays} days)`, 'rotation', extra);
+        }
+    }
+    const expires = day_toDay(c.expires ?? '');
+    if (expires !== null && c.status === 'active') {
+        if (expires <= ctx.today) {
+            add('credential-expired', expires, `credential ${c.id} expired on ${day_fromDay(expires)}: issue a new one`, 'rotation', { credential: c.id });
+        }
+        else if (!c.automatic && expires - ctx.today <= ctx.expiryWindowDays) {
+            add('credential-expiring', expires, `renew credential ${c.id} before it expires on ${day_fromDay(expires)}`, 'rotation', { credential: c.id });
+        }
+    }
+}
+function reviewItem(view, ctx, add) {
+    const interval = view.review?.intervalDays;
+    if (interval === undefined)
+        return;
+    const last = day_toDay(view.review?.lastReviewed ?? '');
+    const due = last === null ? ctx.today : last + interval;
+    const since = last === null ? 'never reviewed' : `last on ${day_fromDay(last)}`;
+    if (due <= ctx.today) {
+        add('review-overdue', due, `review access: due every ${interval} days, ${since}`, 'review');
+    }
+    else if (due - ctx.today <= ctx.windowDays) {
+        add('review-due', due, `review access by ${day_fromDay(due)} (every ${interval} days)`, 'review');
+    }
+}
+/** The team that gets the items, and why the fallback got them. */
+function owningTeam(view, ctx) {
+    const team = view.team ? ctx.owners.teams.get(view.team) : undefined;
+    if (!team) {
+        return {
+            key: ctx.fallbackTeam,
+            problem: {
+                kind: 'owner-unknown',
+                title: `owner team ${view.team ? showValue(view.team) : '(none)'} is not in ${ctx.owners.file}: name a real owning team`,
+            },
+        };
+    }
+    if (team.members.length === 0) {
+        return {
+            key: ctx.fallbackTeam,
+            problem: {
+                kind: 'team-orphaned',
+                title: `owning team ${team.key} has no members: name a new owner`,
+            },
+        };
+    }
+    if (view.individual && !ctx.owners.people.has(view.individual)) {
+        return {
+            key: team.key,
+            problem: {
+                kind: 'owner-unknown',
+                title: `accountable person ${showValue(view.individual)} is not in ${ctx.owners.file}: name a real person`,
+            },
+        };
+    }
+    return { key: team.key };
+}
+const SEVERITY = {
+    'rotation-overdue': 'error',
+    'rotation-due': 'warning',
+    'credential-expired': 'error',
+    'credential-expiring': 'warning',
+    'review-overdue': 'warning',
+    'review-due': 'note',
+    'owner-unknown': 'error',
+    'team-orphaned': 'error',
+    'sunset-passed': 'warning',
+    'decommissioned-credential': 'error',
+    'waiver-expired': 'warning',
+    'waiver-expiring': 'note',
+};
+
+;// CONCATENATED MODULE: ./src/audit/identity-view.ts
+/**
+ * Reads an identity document defensively: the audit runs on files that may
+ * also have findings, so every field is checked before it is used.
+ */
+function viewIdentity(file, doc) {
+    const id = identity_view_str(doc.id);
+    if (!id)
+        return null;
+    const owner = identity_view_rec(doc.owner);
+    const review = identity_view_rec(doc.review);
+    const credentials = (Array.isArray(doc.credentials) ? doc.credentials : [])
+        .map(identity_view_rec)
+        .filter((c) => c !== undefined)
+        .map(viewCredential);
+    return {
+        file,
+        id,
+        status: identity_view_str(doc.status) ?? 'active',
+        team: identity_view_str(owner?.team),
+        individual: identity_view_str(owner?.individual),
+        credentials,
+        review: review && {
+            intervalDays: identity_view_int(review.intervalDays),
+            lastReviewed: identity_view_str(review.lastReviewed),
+            reviewedBy: identity_view_str(review.reviewedBy),
+        },
+        sunset: identity_view_str(identity_view_rec(doc.deprovisioning)?.sunset),
+    };
+}
+function viewCredential(c, index) {
+    const rotation = identity_view_rec(c.rotation);
+    return {
+        id: identity_view_str(c.id) ?? `#${index + 1}`,
+        type: identity_view_str(c.type) ?? 'unknown',
+        status: identity_view_str(c.status) ?? 'active',
+        stored: identity_view_rec(c.storage) !== undefined,
+        lastRotated: identity_view_str(c.lastRotated),
+        created: identity_view_str(c.created),
+        expires: identity_view_str(c.expires),
+        intervalDays: identity_view_int(rotation?.intervalDays),
+        automatic: rotation?.method === 'automatic',
+        verifiedBy: identity_view_str(rotation?.verifiedBy),
+    };
+}
+function identity_view_str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function identity_view_int(value) {
+    return Number.isInteger(value) && value > 0
+        ? value
+        : undefined;
+}
+function identity_view_rec(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/schedule.ts
+
+
+
+// An evaluation day before every date in an inventory turns each dated task
+// into an upcoming item, so the schedule depends on the file alone and a
+// committed runbook does not go stale as days pass.
+const BEFORE_EVERY_DATE = 0;
+/**
+ * Every rotation, expiry, review and retirement the audit engine dates for
+ * an identity, and the problems it says need action now. Sorted by date,
+ * items due now first.
+ */
+function scheduleOf(file, doc, owners, fallbackTeam) {
+    const view = viewIdentity(file, doc);
+    if (view === null)
+        return [];
+    const items = dueItems(view, {
+        today: BEFORE_EVERY_DATE,
+        windowDays: Number.POSITIVE_INFINITY,
+        expiryWindowDays: Number.POSITIVE_INFINITY,
+        owners,
+        fallbackTeam,
+    });
+    const scheduled = items.map((item) => ({
+        kind: item.kind,
+        due: day_toDay(item.due) === BEFORE_EVERY_DATE ? null : item.due,
+        ...(item.credential ? { credential: item.credential } : {}),
+    }));
+    if (view.status === 'deprecated' && view.sunset && day_toDay(view.sunset)) {
+        scheduled.push({ kind: 'sunset', due: view.sunset });
+    }
+    return scheduled.sort(byDue);
+}
+/** The first task of a schedule, or null when nothing is scheduled. */
+function nextDue(schedule) {
+    return schedule[0] ?? null;
+}
+/** Whole days after a YYYY-MM-DD date, or undefined for no real date. */
+function addDays(date, days) {
+    const day = toDay(date ?? '');
+    return day === null || days === undefined ? undefined : fromDay(day + days);
+}
+function byDue(a, b) {
+    const left = a.due ?? '';
+    const right = b.due ?? '';
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit-settings.ts
+const DEFAULT_AUDIT = {
+    windowDays: 14,
+    expiryWindowDays: 30,
+    fallbackTeam: 'security',
+    label: 'nhi-policy',
+};
+/** Reads the audit section; the configuration schema already checked it. */
+function auditSettings(section) {
+    return {
+        windowDays: typeof section.windowDays === 'number'
+            ? section.windowDays
+            : DEFAULT_AUDIT.windowDays,
+        expiryWindowDays: typeof section.expiryWindowDays === 'number'
+            ? section.expiryWindowDays
+            : DEFAULT_AUDIT.expiryWindowDays,
+        fallbackTeam: typeof section.fallbackTeam === 'string'
+            ? section.fallbackTeam
+            : DEFAULT_AUDIT.fallbackTeam,
+        label: typeof section.label === 'string' ? section.label : DEFAULT_AUDIT.label,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runbook/security-team.ts
+
+/**
+ * The team told first about a suspected leak and asked to verify
+ * rotations: approvals.securityTeam when the configuration names one,
+ * else the audit's fallback team (default security).
+ */
+function securityTeamOf(config) {
+    const named = config.approvals.securityTeam;
+    return typeof named === 'string'
+        ? named
+        : auditSettings(config.audit).fallbackTeam;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/build-runbooks.ts
+
+
+
+
+
+/** The index page's file name: GitHub shows it when the folder is opened. */
+const INDEX_PAGE = 'README.md';
+// Ids become file names, so only ids the schema allows get a page.
+const PAGE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/**
+ * Renders the runbook of every identity and the index, from the identity
+ * documents and the owners registry. An id used twice gets the page of its
+ * first file (the check reports the duplicate).
+ */
+function buildRunbooks(identities, workspace) {
+    const { owners } = workspace;
+    const securityTeam = securityTeamOf(workspace.config);
+    const pages = new Map();
+    const rows = [];
+    for (const { file, doc } of identities) {
+        const record = readIdentityRecord(file, doc);
+        const page = `${record?.id}.md`;
+        if (!record || !PAGE_ID.test(record.id) || pages.has(page))
+            continue;
+        const schedule = scheduleOf(file, doc, owners, securityTeam);
+        pages.set(page, renderRunbook({ record, owners, schedule, securityTeam }));
+        const { id, kind, environment, team, status } = record;
+        rows.push({
+            id,
+            page,
+            kind,
+            environment,
+            team,
+            status,
+            next: nextDue(schedule),
+        });
+    }
+    pages.set(INDEX_PAGE, renderRunbookIndex(rows));
+    return { pages, rows };
+}
+/** The page name an identity file would get, from its file name. */
+function pageOfFile(file) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    return `${name.replace(/\.ya?ml$/i, '')}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/check-runbooks.ts
+
+
+
+
+const MAX_PAGE_BYTES = 1024 * 1024;
+const REGENERATE = 'run "nhi-policy runbook" and commit the pages it writes';
+/**
+ * NHI-210: every identity's runbook page and the index match what
+ * `nhi-policy runbook` would write now. Runs only when the configuration
+ * names a runbooks folder. `files` is every identity file found, parsed or
+ * not; the index is compared only when all of them parsed.
+ */
+function checkRunbooks(source, workspace, identities, files) {
+    const dir = workspace.config.runbooksDir;
+    const setting = workspace.config.rules[CODE_RULES.runbookStale.id] ?? {};
+    if (dir === null || setting.enabled === false)
+        return [];
+    let problems;
+    if (source.list(dir) === null) {
+        // One finding, not one per identity, for a folder never generated.
+        problems = [
+            {
+                file: workspace.config.file ?? INDEX_PAGE,
+                message: `the runbooks folder "${dir}" does not exist: ${REGENERATE}`,
+            },
+        ];
+    }
+    else {
+        const { pages } = buildRunbooks(identities, workspace);
+        const folder = { source, dir, pages };
+        problems = [
+            ...pageProblems(folder, identities),
+            ...(identities.length === files.length ? indexProblem(folder) : []),
+            ...orphanProblems(folder, files),
+        ];
+    }
+    return problems.map(({ file, message }) => findingAt(CODE_RULES.runbookStale, file, { line: 1, column: 1 }, message, {
+        severity: setting.severity,
+    }));
+}
+function pageProblems({ source, dir, pages }, identities) {
+    return identities.flatMap(({ file }) => {
+        const expected = pages.get(pageOfFile(file));
+        if (expected === undefined)
+            return [];
+        const page = inFolder(dir, pageOfFile(file));
+        const actual = readPage(source, page);
+        if (actual === expected)
+            return [];
+        const what = actual === null ? 'is missing' : 'no longer matches this file';
+        return [{ file, message: `its runbook ${page} ${what}: ${REGENERATE}` }];
+    });
+}
+function indexProblem({ source, dir, pages }) {
+    const index = inFolder(dir, INDEX_PAGE);
+    const actual = readPage(source, index);
+    if (actual === pages.get(INDEX_PAGE))
+        return [];
+    const what = actual === null ? 'is missing' : 'no longer matches the inventory';
+    return [{ file: index, message: `the runbook index ${what}: ${REGENERATE}` }];
+}
+/** Generated pages in the folder that no identity file accounts for. */
+function orphanProblems({ source, dir, pages }, files) {
+    const known = new Set([...pages.keys(), ...files.map(pageOfFile)]);
+    return (source.list(dir) ?? [])
+        .filter((entry) => entry.type === 'file' && entry.path.endsWith('.md'))
+        .filter((entry) => !known.has(entry.path.slice(entry.path.lastIndexOf('/') + 1)))
+        .filter((entry) => readPage(source, entry.path)?.startsWith(GENERATED_MARKER))
+        .map((entry) => ({
+        file: entry.path,
+        message: `this runbook belongs to no identity in the inventory: ${REGENERATE}, which removes it`,
+    }));
+}
+/** A page's text with line endings as generated, or null when absent. */
+function readPage(source, path) {
+    let bytes;
+    try {
+        bytes = source.readOptional(path, MAX_PAGE_BYTES);
+    }
+    catch {
+        // Too large or unreadable: it cannot be a page this tool wrote.
+        return '';
+    }
+    return bytes === null ? null : bytes.toString('utf8').replace(/\r\n/g, '\n');
+}
+/** A path inside the runbooks folder; '' is the top of the repository. */
+function inFolder(dir, name) {
+    return dir === '' ? name : `${dir}/${name}`;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/check-inventory.ts
@@ -24136,7 +26153,7 @@ function applyWaivers(findings, waivers, context) {
  */
 function checkInventory(source, workspace, today, options = {}) {
     const { config } = workspace;
-    const day = toDay(today);
+    const day = day_toDay(today);
     if (day === null)
         throw new Error(`evaluation date "${today}" is not YYYY-MM-DD`);
     // Discover
@@ -24149,12 +26166,15 @@ function checkInventory(source, workspace, today, options = {}) {
     // Evaluate each file
     const check = createIdentityChecker(workspace.policies, day, config.rules);
     const facts = [];
+    const parsed = [];
     for (const file of found.files) {
         const result = checkFile(source, file, config.maxFileBytes, check);
         findings.push(...result.findings);
         if (result.doc) {
             facts.push(factsOf(file, result.doc));
             options.visit?.(file, result.doc);
+            if (config.runbooksDir !== null)
+                parsed.push({ file, doc: result.doc });
         }
     }
     // Cross-file rules
@@ -24165,9 +26185,10 @@ function checkInventory(source, workspace, today, options = {}) {
         severity: config.rules[f.rule.id]?.severity ?? f.severity,
     }));
     findings.push(...positionCrossFile(source, cross, config.maxFileBytes));
+    // Runbooks, only in inventories that keep them
+    findings.push(...checkRunbooks(source, workspace, parsed, found.files));
     // Waivers
-    const ajv = createAjv(day);
-    const loaded = loadWaivers(options.waiverSource ?? source, config.waiversDir, ajv.compile(workspace.schemas.waiver), workspace.schemas.waiver);
+    const loaded = loadWaivers(options.waiverSource ?? source, config.waiversDir, workspace.validateWaiver, workspace.schemas.waiver);
     const identityFiles = new Map();
     for (const f of facts)
         if (f.id !== null && !identityFiles.has(f.id))
@@ -24176,6 +26197,7 @@ function checkInventory(source, workspace, today, options = {}) {
         today: day,
         identityFiles,
         ruleIds: new Set(workspace.rules.keys()),
+        approvers: waiverApprovers(workspace),
     }));
     findings.sort(compareFindings);
     return {
@@ -24208,226 +26230,20 @@ function positionCrossFile(source, cross, maxBytes) {
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/audit/audit-settings.ts
-const DEFAULT_AUDIT = {
-    windowDays: 14,
-    expiryWindowDays: 30,
-    fallbackTeam: 'security',
-    label: 'nhi-policy',
-};
-/** Reads the audit section; the configuration schema already checked it. */
-function auditSettings(section) {
-    return {
-        windowDays: typeof section.windowDays === 'number'
-            ? section.windowDays
-            : DEFAULT_AUDIT.windowDays,
-        expiryWindowDays: typeof section.expiryWindowDays === 'number'
-            ? section.expiryWindowDays
-            : DEFAULT_AUDIT.expiryWindowDays,
-        fallbackTeam: typeof section.fallbackTeam === 'string'
-            ? section.fallbackTeam
-            : DEFAULT_AUDIT.fallbackTeam,
-        label: typeof section.label === 'string' ? section.label : DEFAULT_AUDIT.label,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/audit/due-items.ts
-
-const LIVE_STATUSES = new Set(['active', 'suspended', 'deprecated']);
 /**
- * Everything due for one identity on the evaluation day: rotations,
- * expiries and reviews that are late or due within the window, unknown or
- * orphaned owners, passed sunsets and retired identities that still hold a
- * credential. Dates are whole UTC days.
+ * The team that approves waivers: the approval gate's security team
+ * (`approvals.securityTeam`, default `security`) and its members.
  */
-function dueItems(view, ctx) {
-    const team = owningTeam(view, ctx);
-    const items = [];
-    const add = (kind, due, title, step, extra = {}) => items.push({
-        key: [view.id, kind, extra.credential].filter(Boolean).join('/'),
-        kind,
-        severity: SEVERITY[kind],
-        team: team.key,
-        identity: view.id,
-        file: view.file,
-        due: fromDay(due),
-        daysLeft: due - ctx.today,
-        title,
-        step,
-        ...extra,
-    });
-    if (team.problem)
-        add(team.problem.kind, ctx.today, team.problem.title, 'ownership');
-    if (LIVE_STATUSES.has(view.status)) {
-        for (const credential of view.credentials)
-            credentialItems(credential, ctx, add);
-        reviewItem(view, ctx, add);
-    }
-    if (view.status === 'deprecated' && view.sunset) {
-        const sunset = toDay(view.sunset);
-        if (sunset !== null && sunset < ctx.today) {
-            add('sunset-passed', sunset, `was to be retired on ${view.sunset} and is still deprecated`, 'deprovisioning');
-        }
-    }
-    if (view.status === 'decommissioned') {
-        for (const c of view.credentials) {
-            if (c.status !== 'revoked' || c.stored) {
-                add('decommissioned-credential', ctx.today, `decommissioned, but credential ${c.id} is ${c.status !== 'revoked' ? `still ${c.status}` : 'still stored'}`, 'deprovisioning', { credential: c.id });
-            }
-        }
-    }
-    return items;
-}
-function credentialItems(c, ctx, add) {
-    if (c.status === 'revoked' || c.type === 'federated')
-        return;
-    const last = toDay(c.lastRotated ?? c.created ?? '');
-    if (last !== null && c.intervalDays !== undefined) {
-        const due = last + c.intervalDays;
-        const extra = {
-            credential: c.id,
-            ...(c.verifiedBy ? { verifier: c.verifiedBy } : {}),
-        };
-        if (due <= ctx.today) {
-            add('rotation-overdue', due, `rotate credential ${c.id}: due every ${c.intervalDays} days, last on ${fromDay(last)}`, 'rotation', extra);
-        }
-        else if (due - ctx.today <= ctx.windowDays) {
-            add('rotation-due', due, `rotate credential ${c.id} by ${fromDay(due)} (every ${c.intervalDays} days)`, 'rotation', extra);
-        }
-    }
-    const expires = toDay(c.expires ?? '');
-    if (expires !== null && c.status === 'active') {
-        if (expires <= ctx.today) {
-            add('credential-expired', expires, `credential ${c.id} expired on ${fromDay(expires)}: issue a new one`, 'rotation', { credential: c.id });
-        }
-        else if (!c.automatic && expires - ctx.today <= ctx.expiryWindowDays) {
-            add('credential-expiring', expires, `renew credential ${c.id} before it expires on ${fromDay(expires)}`, 'rotation', { credential: c.id });
-        }
-    }
-}
-function reviewItem(view, ctx, add) {
-    const interval = view.review?.intervalDays;
-    if (interval === undefined)
-        return;
-    const last = toDay(view.review?.lastReviewed ?? '');
-    const due = last === null ? ctx.today : last + interval;
-    const since = last === null ? 'never reviewed' : `last on ${fromDay(last)}`;
-    if (due <= ctx.today) {
-        add('review-overdue', due, `review access: due every ${interval} days, ${since}`, 'review');
-    }
-    else if (due - ctx.today <= ctx.windowDays) {
-        add('review-due', due, `review access by ${fromDay(due)} (every ${interval} days)`, 'review');
-    }
-}
-/** The team that gets the items, and why the fallback got them. */
-function owningTeam(view, ctx) {
-    const team = view.team ? ctx.owners.teams.get(view.team) : undefined;
-    if (!team) {
-        return {
-            key: ctx.fallbackTeam,
-            problem: {
-                kind: 'owner-unknown',
-                title: `owner team "${view.team ?? '(none)'}" is not in ${ctx.owners.file}: name a real owning team`,
-            },
-        };
-    }
-    if (team.members.length === 0) {
-        return {
-            key: ctx.fallbackTeam,
-            problem: {
-                kind: 'team-orphaned',
-                title: `owning team ${team.key} has no members: name a new owner`,
-            },
-        };
-    }
-    if (view.individual && !ctx.owners.people.has(view.individual)) {
-        return {
-            key: team.key,
-            problem: {
-                kind: 'owner-unknown',
-                title: `accountable person "${view.individual}" is not in ${ctx.owners.file}: name a real person`,
-            },
-        };
-    }
-    return { key: team.key };
-}
-const SEVERITY = {
-    'rotation-overdue': 'error',
-    'rotation-due': 'warning',
-    'credential-expired': 'error',
-    'credential-expiring': 'warning',
-    'review-overdue': 'warning',
-    'review-due': 'note',
-    'owner-unknown': 'error',
-    'team-orphaned': 'error',
-    'sunset-passed': 'warning',
-    'decommissioned-credential': 'error',
-    'waiver-expired': 'warning',
-    'waiver-expiring': 'note',
-};
-
-;// CONCATENATED MODULE: ./src/audit/identity-view.ts
-/**
- * Reads an identity document defensively: the audit runs on files that may
- * also have findings, so every field is checked before it is used.
- */
-function viewIdentity(file, doc) {
-    const id = str(doc.id);
-    if (!id)
-        return null;
-    const owner = rec(doc.owner);
-    const review = rec(doc.review);
-    const credentials = (Array.isArray(doc.credentials) ? doc.credentials : [])
-        .map(rec)
-        .filter((c) => c !== undefined)
-        .map(viewCredential);
+function waiverApprovers(workspace) {
+    const named = workspace.config.approvals.securityTeam;
+    const team = typeof named === 'string' ? named : 'security';
     return {
-        file,
-        id,
-        status: str(doc.status) ?? 'active',
-        team: str(owner?.team),
-        individual: str(owner?.individual),
-        credentials,
-        review: review && {
-            intervalDays: identity_view_int(review.intervalDays),
-            lastReviewed: str(review.lastReviewed),
-            reviewedBy: str(review.reviewedBy),
-        },
-        sunset: str(rec(doc.deprovisioning)?.sunset),
+        team,
+        members: new Set(workspace.owners.teams.get(team)?.members ?? []),
     };
-}
-function viewCredential(c, index) {
-    const rotation = rec(c.rotation);
-    return {
-        id: str(c.id) ?? `#${index + 1}`,
-        type: str(c.type) ?? 'unknown',
-        status: str(c.status) ?? 'active',
-        stored: rec(c.storage) !== undefined,
-        lastRotated: str(c.lastRotated),
-        created: str(c.created),
-        expires: str(c.expires),
-        intervalDays: identity_view_int(rotation?.intervalDays),
-        automatic: rotation?.method === 'automatic',
-        verifiedBy: str(rotation?.verifiedBy),
-    };
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function identity_view_int(value) {
-    return Number.isInteger(value) && value > 0
-        ? value
-        : undefined;
-}
-function rec(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/audit-inventory.ts
-
 
 
 
@@ -24448,7 +26264,7 @@ function auditInventory(source, workspace, today) {
                 views.push(view);
         },
     });
-    const day = toDay(today) ?? 0;
+    const day = day_toDay(today) ?? 0;
     const ctx = {
         today: day,
         windowDays: settings.windowDays,
@@ -24457,9 +26273,9 @@ function auditInventory(source, workspace, today) {
         fallbackTeam: settings.fallbackTeam,
     };
     const items = views.flatMap((view) => dueItems(view, ctx));
-    const { waivers } = loadWaivers(source, workspace.config.waiversDir, createAjv(day).compile(workspace.schemas.waiver), workspace.schemas.waiver);
+    const { waivers } = loadWaivers(source, workspace.config.waiversDir, workspace.validateWaiver, workspace.schemas.waiver);
     items.push(...waiverItems(waivers, views, ctx));
-    items.sort((a, b) => compare(a.team, b.team) || compare(a.due, b.due) || compare(a.key, b.key));
+    items.sort((a, b) => audit_inventory_compare(a.team, b.team) || audit_inventory_compare(a.due, b.due) || audit_inventory_compare(a.key, b.key));
     const teams = [
         ...new Set([...workspace.owners.teams.keys(), settings.fallbackTeam]),
     ].sort();
@@ -24476,7 +26292,7 @@ function waiverItems(waivers, views, ctx) {
     const teamOf = new Map(views.map((v) => [v.id, v.team]));
     const items = [];
     for (const waiver of waivers) {
-        const expires = toDay(waiver.expires);
+        const expires = day_toDay(waiver.expires);
         if (expires === null)
             continue;
         const daysLeft = expires - ctx.today;
@@ -24503,7 +26319,7 @@ function waiverItems(waivers, views, ctx) {
     }
     return items;
 }
-function compare(a, b) {
+function audit_inventory_compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -24665,12 +26481,12 @@ function renderIcal(report) {
     ];
     for (const item of report.items.filter((i) => CALENDAR_KINDS.has(i.kind))) {
         const start = item.due.replace(/-/g, '');
-        lines.push('BEGIN:VEVENT', `UID:${escapeText(item.key)}@nhi-policy`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${nextDay(item.due)}`, `SUMMARY:${escapeText(`[${item.team}] ${item.identity}: ${item.title}`)}`, `DESCRIPTION:${escapeText(`${item.file}\nChecklist: ${item.step}${item.verifier ? `\nVerified by: ${item.verifier}` : ''}`)}`, `CATEGORIES:${escapeText(item.team)}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
+        lines.push('BEGIN:VEVENT', `UID:${render_ical_escapeText(item.key)}@nhi-policy`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${nextDay(item.due)}`, `SUMMARY:${render_ical_escapeText(`[${item.team}] ${item.identity}: ${item.title}`)}`, `DESCRIPTION:${render_ical_escapeText(`${item.file}\nChecklist: ${item.step}${item.verifier ? `\nVerified by: ${item.verifier}` : ''}`)}`, `CATEGORIES:${render_ical_escapeText(item.team)}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
     }
     lines.push('END:VCALENDAR');
     return `${lines.flatMap(fold).join('\r\n')}\r\n`;
 }
-function escapeText(text) {
+function render_ical_escapeText(text) {
     return text
         .replace(/\\/g, '\\\\')
         .replace(/;/g, '\\;')
@@ -24719,6 +26535,7 @@ class FsSource {
     list(dir) {
         let dirents;
         try {
+            this.refuseLinks(dir);
             dirents = external_node_fs_namespaceObject.readdirSync(this.resolve(dir), { withFileTypes: true });
         }
         catch (error) {
@@ -24750,16 +26567,35 @@ class FsSource {
         }
     }
     readOptional(file, maxBytes) {
+        let stats;
         try {
-            if (!external_node_fs_namespaceObject.lstatSync(this.resolve(file)).isFile())
-                return null;
+            this.refuseLinks(file);
+            stats = external_node_fs_namespaceObject.lstatSync(this.resolve(file));
         }
         catch (error) {
             if (isMissing(error))
                 return null;
             throw error;
         }
+        if (stats.isSymbolicLink()) {
+            throw new Error('it is a symbolic link, and links are never followed');
+        }
+        if (!stats.isFile())
+            throw new Error('it is not a regular file');
         return this.read(file, maxBytes);
+    }
+    /**
+     * Refuses a path that passes through a linked folder, so that nothing
+     * outside the tree is read by way of a link higher up.
+     */
+    refuseLinks(relative) {
+        const parts = relative.split('/').filter((p) => p !== '');
+        for (let i = 1; i < parts.length; i++) {
+            const folder = parts.slice(0, i).join('/');
+            if (external_node_fs_namespaceObject.lstatSync(this.resolve(folder)).isSymbolicLink()) {
+                throw new Error(`${folder} is a symbolic link, and links are never followed`);
+            }
+        }
     }
     resolve(relative) {
         return external_node_path_namespaceObject.join(this.root, ...relative.split('/'));
@@ -24779,8 +26615,174 @@ function isMissing(error) {
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-;// CONCATENATED MODULE: ./src/policy/load-policies.ts
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/evaluate/keywords/evaluation-day.ts
+/** The evaluation day from the context; a missing one is a programming error. */
+function evaluationDay(context) {
+    const today = context?.today;
+    if (typeof today !== 'number') {
+        throw new Error('a date keyword ran without an evaluation day');
+    }
+    return today;
+}
 
+;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
+
+/**
+ * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
+ * the value being validated: go up one level, then down the path.
+ */
+function resolveRelativePointer(cxt, relative) {
+    if (!cxt)
+        return undefined;
+    const slash = relative.indexOf('/');
+    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
+    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
+    const here = splitPointer(cxt.instancePath);
+    if (up > here.length)
+        return undefined;
+    let value = cxt.rootData;
+    for (const segment of [...here.slice(0, here.length - up), ...down]) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/keywords/days-since.ts
+
+
+
+/**
+ * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
+ * days has passed between the date and the evaluation day (on the due day). `maxFrom`
+ * is a relative JSON pointer to a limit kept in the identity itself; when it
+ * points at nothing, `max` applies, and with neither the keyword passes.
+ */
+function daysSince() {
+    return {
+        keyword: 'nhiDaysSince',
+        type: 'string',
+        schemaType: 'object',
+        metaSchema: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+                max: { type: 'integer', minimum: 0 },
+                maxFrom: { type: 'string', pattern: '^[0-9]+(/.*)?$' },
+            },
+        },
+        errors: true,
+        validate: function check(schema, data, _parent, cxt) {
+            const day = day_toDay(data);
+            if (day === null)
+                return true; // `format: date` reports bad dates
+            const today = evaluationDay(this);
+            const fromData = schema.maxFrom
+                ? resolveRelativePointer(cxt, schema.maxFrom)
+                : undefined;
+            const limit = Number.isInteger(fromData)
+                ? fromData
+                : schema.max;
+            if (limit === undefined)
+                return true;
+            const elapsed = today - day;
+            // Due on the day the limit is reached, as an interval of 30 days means
+            // the 30th day is the last one to act on.
+            if (elapsed < limit)
+                return true;
+            check.errors = [
+                {
+                    keyword: 'nhiDaysSince',
+                    message: `is ${elapsed} days ago; the limit is ${limit} days`,
+                    params: { elapsed, limit, due: day_fromDay(day + limit) },
+                },
+            ];
+            return false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/keywords/days-until.ts
+
+
+/**
+ * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
+ * remain from the evaluation day to the date. `min: 0` means "not passed".
+ */
+function daysUntil() {
+    return {
+        keyword: 'nhiDaysUntil',
+        type: 'string',
+        schemaType: 'object',
+        metaSchema: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['min'],
+            properties: { min: { type: 'integer', minimum: 0 } },
+        },
+        errors: true,
+        validate: function check(schema, data) {
+            const day = day_toDay(data);
+            if (day === null)
+                return true;
+            const today = evaluationDay(this);
+            const remaining = day - today;
+            if (remaining >= schema.min)
+                return true;
+            check.errors = [
+                {
+                    keyword: 'nhiDaysUntil',
+                    message: remaining < 0
+                        ? `passed ${-remaining} days ago`
+                        : `is in ${remaining} days`,
+                    params: { remaining, min: schema.min, date: day_fromDay(day) },
+                },
+            ];
+            return false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/create-ajv.ts
+
+
+
+
+/** Keywords that only carry text for people and reports. */
+const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
+/**
+ * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
+ * in a policy is an error rather than a rule that silently never fires.
+ * Validators compiled by it take the evaluation day as their context:
+ * `validate.call({ today }, data)` (see keywords/evaluation-day.ts).
+ */
+function createAjv() {
+    const ajv = new _2020.Ajv2020({
+        allErrors: true,
+        strict: true,
+        strictRequired: false,
+        strictTypes: false,
+        strictTuples: false,
+        allowUnionTypes: true,
+        verbose: true,
+        messages: false,
+        passContext: true,
+    });
+    dist_default()["default"](ajv, ['date', 'date-time', 'email', 'uri']);
+    ajv.addVocabulary(ANNOTATIONS);
+    ajv.addKeyword(daysSince());
+    ajv.addKeyword(daysUntil());
+    return ajv;
+}
+
+;// CONCATENATED MODULE: ./src/policy/load-policies.ts
 
 const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
 const MAX_POLICY_BYTES = 1024 * 1024;
@@ -24801,8 +26803,7 @@ function loadSchemas(source) {
  * overrides a default rule by writing its own file with that id. Each file
  * is checked on its own: a bad one is a ConfigError naming it.
  */
-function loadPolicies(origins, schemas) {
-    const ajv = createAjv(0);
+function loadPolicies(origins, schemas, ajv) {
     const checkMeta = ajv.compile(schemas.policy);
     const byId = new Map();
     for (const origin of origins) {
@@ -24831,16 +26832,17 @@ function checkPolicy(ajv, checkMeta, schema, file) {
         throw new ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
             `${describeMetaError(first)}; see docs/policies.md for the fields`, file);
     }
+    let validate;
     try {
-        // Compiled once here to find typos; the check compiles its own copy.
-        const probe = { ...schema };
-        delete probe.$id;
-        ajv.compile(probe);
+        // Without its $id, a policy that replaces another may reuse the id.
+        const compiled = { ...schema };
+        delete compiled.$id;
+        validate = ajv.compile(compiled);
     }
     catch (error) {
         throw new ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
     }
-    return { rule: schema['x-nhi-rule'], schema, file };
+    return { rule: schema['x-nhi-rule'], schema, file, validate };
 }
 function describeMetaError(error) {
     if (!error)
@@ -24856,11 +26858,20 @@ function describeMetaError(error) {
 function listJson(origin) {
     const files = [];
     for (const dir of origin.dirs) {
-        const entries = origin.source.list(dir);
+        let entries;
+        try {
+            entries = origin.source.list(dir);
+        }
+        catch (error) {
+            throw new ConfigError(`cannot read the policy folder: ${error.message}`, origin.label + dir);
+        }
         if (entries === null) {
             throw new ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
         }
         for (const entry of entries) {
+            if (entry.type !== 'file' && entry.path.endsWith('.json')) {
+                throw new ConfigError('the policy is not a regular file (a link or folder): policies are never read through links', origin.label + entry.path);
+            }
             if (entry.type === 'file' && entry.path.endsWith('.json')) {
                 files.push(entry.path);
             }
@@ -24927,6 +26938,7 @@ const DEFAULT_CONFIG = {
     maxFileBytes: 256 * 1024,
     ownersFile: 'owners.yaml',
     waiversDir: 'waivers',
+    runbooksDir: null,
     useDefaultPolicies: true,
     policyPaths: [],
     rules: {},
@@ -24966,15 +26978,15 @@ function readValidatedYaml(source, file, validate, schema) {
     if (!parsed.ok) {
         throw new ConfigError(parsed.problem.message, file, parsed.problem.line);
     }
+    const lineOf = (pointer) => createLocator(decoded.text).locate(pointer).line;
     if (!validate(parsed.value)) {
         const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
         if (first) {
             const { pointer, message } = describeError(first, schema);
-            const { line } = createLocator(decoded.text).locate(pointer);
-            throw new ConfigError(message, file, line);
+            throw new ConfigError(message, file, lineOf(pointer));
         }
     }
-    return parsed.value;
+    return { value: parsed.value, lineOf };
 }
 
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
@@ -24989,31 +27001,35 @@ function readValidatedYaml(source, file, validate, schema) {
 function loadConfig(source, ajv, schema) {
     const validate = ajv.compile(schema);
     for (const file of CONFIG_FILES) {
-        const value = readValidatedYaml(source, file, validate, schema);
-        if (value !== null)
-            return withDefaults(value, file);
+        const doc = readValidatedYaml(source, file, validate, schema);
+        if (doc !== null)
+            return withDefaults(doc, file);
     }
     return { ...DEFAULT_CONFIG };
 }
-function withDefaults(value, file) {
+function withDefaults(doc, file) {
+    const value = doc.value;
     const d = DEFAULT_CONFIG;
-    const where = (text, what) => {
+    const where = (text, what, pointer) => {
         try {
             return normalizeRepoPath(text, what);
         }
         catch (error) {
-            throw new ConfigError(error.message, file);
+            throw new ConfigError(error.message, file, doc.lineOf(pointer));
         }
     };
     return {
         file,
-        roots: (value.inventory?.roots ?? d.roots).map((r) => where(r, 'inventory root')),
+        roots: (value.inventory?.roots ?? d.roots).map((r, i) => where(r, 'inventory root', `/inventory/roots/${i}`)),
         ignore: value.inventory?.ignore ?? d.ignore,
         maxFileBytes: value.inventory?.maxFileBytes ?? d.maxFileBytes,
-        ownersFile: where(value.owners ?? d.ownersFile, 'owners file'),
-        waiversDir: where(value.waivers ?? d.waiversDir, 'waivers folder'),
+        ownersFile: where(value.owners ?? d.ownersFile, 'owners file', '/owners'),
+        waiversDir: where(value.waivers ?? d.waiversDir, 'waivers folder', '/waivers'),
+        runbooksDir: value.runbooks === undefined
+            ? d.runbooksDir
+            : where(value.runbooks, 'runbooks folder', '/runbooks'),
         useDefaultPolicies: value.policies?.defaults ?? d.useDefaultPolicies,
-        policyPaths: (value.policies?.paths ?? d.policyPaths).map((p) => where(p, 'policy folder')),
+        policyPaths: (value.policies?.paths ?? d.policyPaths).map((p, i) => where(p, 'policy folder', `/policies/paths/${i}`)),
         rules: value.policies?.rules ?? d.rules,
         failOn: value.failOn ?? d.failOn,
         approvals: value.approvals ?? d.approvals,
@@ -25029,28 +27045,29 @@ function withDefaults(value, file) {
  * declared person; a registry that is missing or broken is a ConfigError.
  */
 function loadOwners(source, file, ajv, schema) {
-    const value = readValidatedYaml(source, file, ajv.compile(schema), schema);
-    if (value === null) {
+    const doc = readValidatedYaml(source, file, ajv.compile(schema), schema);
+    if (doc === null) {
         throw new ConfigError('the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration', file);
     }
-    const data = value;
+    const data = doc.value;
     const people = new Map();
     for (const [key, person] of Object.entries(data.people)) {
         people.set(key, { ...person, key, bot: person.bot === true });
     }
     const teams = new Map();
     for (const [key, team] of Object.entries(data.teams)) {
-        for (const member of team.members) {
+        team.members.forEach((member, i) => {
             if (!people.has(member)) {
-                throw new ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file);
+                throw new ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file, doc.lineOf(`/teams/${key}/members/${i}`));
             }
-        }
+        });
         teams.set(key, { ...team, key, escalation: team.escalation ?? [] });
     }
     return { file, teams, people };
 }
 
 ;// CONCATENATED MODULE: ./src/config/workspace.ts
+
 
 
 
@@ -25065,7 +27082,7 @@ function loadOwners(source, file, ajv, schema) {
  */
 function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     const schemas = loadSchemas(ownPackage);
-    const ajv = createAjv(0);
+    const ajv = createAjv();
     const config = loadConfig(source, ajv, schemas.config);
     const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
     const origins = [];
@@ -25083,8 +27100,14 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
         rule: schemas.identity['x-nhi-rule'],
         schema: schemas.identity,
         file: '<nhi-policy>/policies/schemas/identity.schema.json',
+        validate: ajv.compile(schemas.identity),
     };
-    const policies = [identity, ...loadPolicies(origins, schemas)];
+    const policies = [identity, ...loadPolicies(origins, schemas, ajv)];
+    const codeIds = new Set(Object.values(CODE_RULES).map((r) => r.id));
+    const clash = policies.find((p) => codeIds.has(p.rule.id));
+    if (clash) {
+        throw new ConfigError(`rule id ${clash.rule.id} belongs to a rule built into nhi-policy: give the policy an id of its own (NHI-900 to NHI-999 are free)`, clash.file);
+    }
     const rules = new Map();
     for (const rule of [
         ...policies.map((p) => p.rule),
@@ -25092,7 +27115,40 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     ]) {
         rules.set(rule.id, rule);
     }
-    return { config, owners, schemas, policies, rules };
+    checkRuleSettings(config, rules);
+    return {
+        config,
+        owners,
+        schemas,
+        policies,
+        rules,
+        validateWaiver: ajv.compile(schemas.waiver),
+    };
+}
+/** Rules that keep the check sound: never switched off or made a note. */
+const FIXED_RULES = new Set([
+    'NHI-001',
+    'NHI-002',
+    'NHI-003',
+    'NHI-010',
+    'NHI-131',
+]);
+/**
+ * Refuses rule settings that name no rule (a typo would otherwise change
+ * nothing, silently) or that would switch off reading files, the identity
+ * structure or secret detection.
+ */
+function checkRuleSettings(config, rules) {
+    for (const [id, setting] of Object.entries(config.rules)) {
+        if (!rules.has(id)) {
+            throw new ConfigError(`policies.rules names ${id}, which is not a rule: check the id in docs/rules.md`, config.file ?? undefined);
+        }
+        const weakened = setting.enabled === false ||
+            (setting.severity !== undefined && setting.severity !== 'error');
+        if (FIXED_RULES.has(id) && weakened) {
+            throw new ConfigError(`policies.rules cannot switch off or lower ${id}: it keeps files readable, well-formed and free of secrets`, config.file ?? undefined);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/inventory.ts
@@ -25106,9 +27162,18 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
 function openInventory(dir, today) {
     const source = new FsSource(external_node_path_namespaceObject.resolve(dir.replace(/\\/g, '/')));
     const day = today ?? todayUtc();
-    if (toDay(day) === null)
+    if (day_toDay(day) === null)
         throw new UsageError(`--today "${day}" is not a real date`);
     return { source, workspace: loadWorkspace(source), today: day };
+}
+/**
+ * The evaluation date for a person: "2026-12-01 (UTC, from --today)", or
+ * today's date with where it came from and how to choose another.
+ */
+function describeToday(given, today) {
+    return given === undefined
+        ? `today, ${today} (UTC, from this computer's clock; give --today YYYY-MM-DD for another day)`
+        : `${today} (UTC, from --today)`;
 }
 /** Writes a report to the named file, or to standard output. */
 function emit(io, output, text) {
@@ -25196,8 +27261,9 @@ const COLORS = {
 };
 /**
  * The report for a person at a terminal: findings grouped by file, each
- * with line, column, severity, rule, message and how to fix it, then one
- * tally line. Colour only when asked (the CLI asks on a terminal).
+ * with line, column, severity ("waived" when a waiver covers it, since it
+ * is not counted), rule, message and how to fix it, then one tally line.
+ * Colour only when asked (the CLI asks on a terminal).
  */
 function renderText(report, color) {
     const paint = (style, text) => color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text;
@@ -25209,9 +27275,11 @@ function renderText(report, color) {
         const explained = new Set();
         for (const f of findings) {
             const place = `${f.line}:${f.column}`.padEnd(7);
-            const severity = paint(f.severity, f.severity.padEnd(7));
+            const severity = f.waivedBy
+                ? paint('dim', 'waived'.padEnd(7))
+                : paint(f.severity, f.severity.padEnd(7));
             const waived = f.waivedBy
-                ? paint('dim', ` (waived by ${f.waivedBy})`)
+                ? paint('dim', ` (waived by ${safe(f.waivedBy)})`)
                 : '';
             lines.push(`  ${place} ${severity} ${f.ruleId}  ${safe(f.message)}${waived}`);
             if (!explained.has(f.ruleId)) {
@@ -25252,17 +27320,27 @@ function safe(text) {
 
 
 const ICONS = { error: '🔴', warning: '🟡', note: '🔵' };
+const WAIVED = '⚪ waived';
 /**
  * A Markdown report: the verdict first, then a table per file. When the full
  * report would pass `maxBytes`, a shorter one lists counts per file instead,
  * and the longest file lists are cut with a visible note.
  */
 function renderMarkdown(report, failOn, maxBytes = Infinity) {
-    const full = [verdict(report, failOn), ...detailed(report)].join('\n');
+    const head = verdict(report, failOn);
+    const budget = maxBytes - Buffer.byteLength(head) - 1;
+    const tables = renderFindingTables(report.findings, budget);
+    return tables === '' ? head : `${head}\n${tables}`;
+}
+/**
+ * The findings alone, one table per file, for callers that write their own
+ * verdict. When the tables would pass `maxBytes`, counts per file instead.
+ */
+function renderFindingTables(findings, maxBytes = Infinity) {
+    const full = detailed(findings).join('\n');
     if (Buffer.byteLength(full) <= maxBytes)
         return full;
-    const short = [verdict(report, failOn), compact(report, maxBytes)].join('\n');
-    return short;
+    return compact(findings, maxBytes);
 }
 function verdict(report, failOn) {
     const failed = fails(report.findings, failOn);
@@ -25274,28 +27352,31 @@ function verdict(report, failOn) {
     return [
         head,
         '',
-        `Checked ${files.checked} identity files on ${report.today}: ${describeTally(counts)}.` +
+        `Checked ${files.checked} identity ${files.checked === 1 ? 'file' : 'files'} on ${report.today}: ${describeTally(counts)}.` +
             (files.skipped.length
                 ? ` ${files.skipped.length} skipped by ignore patterns.`
                 : ''),
         '',
     ].join('\n');
 }
-function detailed(report) {
+function detailed(all) {
     const out = [];
-    for (const [file, findings] of groupByFile(report.findings)) {
+    for (const [file, findings] of groupByFile(all)) {
         out.push(`### ${escapeMarkdown(file)}`, '', '| Line | Severity | Rule | Problem | How to fix |', '| ---: | --- | --- | --- | --- |');
         for (const f of findings)
-            out.push(row(f));
+            out.push(markdown_row(f));
         out.push('');
     }
     return out;
 }
-function row(f) {
-    const severity = `${ICONS[f.severity]} ${f.severity}${f.waivedBy ? ` (waived by ${escapeMarkdown(f.waivedBy)})` : ''}`;
+/** A waived finding shows "waived", not its severity: it is not counted. */
+function markdown_row(f) {
+    const severity = f.waivedBy
+        ? `${WAIVED} (by ${escapeMarkdown(f.waivedBy)})`
+        : `${ICONS[f.severity]} ${f.severity}`;
     return `| ${f.line}:${f.column} | ${severity} | ${f.ruleId} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation)} |`;
 }
-function compact(report, maxBytes) {
+function compact(all, maxBytes) {
     const out = [
         'The full list is too long for this page; it is in the JSON and SARIF reports.',
         '',
@@ -25303,7 +27384,7 @@ function compact(report, maxBytes) {
         '| --- | ---: | ---: | ---: |',
     ];
     let size = Buffer.byteLength(out.join('\n')) + 1024;
-    const groups = [...groupByFile(report.findings)];
+    const groups = [...groupByFile(all)];
     for (const [index, [file, findings]] of groups.entries()) {
         const t = tally(findings);
         const line = `| ${escapeMarkdown(file)} | ${t.error} | ${t.warning} | ${t.note} |`;
@@ -25414,13 +27495,1401 @@ function runCheck(args, io) {
     return fails(report.findings, failOn) ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: external "node:readline/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/authoring/ask.ts
+
+/**
+ * An asker over an input stream. Lines are read through the interface's
+ * iterator, so answers piped in ahead of their questions are kept in
+ * order rather than lost.
+ */
+function createAsker(input, write) {
+    const lines = (0,promises_namespaceObject.createInterface)({ input, crlfDelay: Infinity });
+    const iterator = lines[Symbol.asyncIterator]();
+    return {
+        async ask(question) {
+            write(question);
+            const next = await iterator.next();
+            return next.done ? null : String(next.value).trim();
+        },
+        tell: (text) => write(`${text}\n`),
+        close: () => lines.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/authoring/approved-backends.ts
+/**
+ * The storage backends the inventory's storage policy (NHI-130) accepts,
+ * read from the first `backend` enum in it; null when it names none (a
+ * custom policy, or the rule switched off), so any backend may be typed.
+ */
+function approvedBackends(policies) {
+    const policy = policies.find((p) => p.rule.id === 'NHI-130');
+    return policy ? findBackendEnum(policy.schema) : null;
+}
+function findBackendEnum(node) {
+    if (Array.isArray(node)) {
+        for (const item of node) {
+            const found = findBackendEnum(item);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    if (node === null || typeof node !== 'object')
+        return null;
+    const fields = node;
+    const backend = fields.backend;
+    if (Array.isArray(backend?.enum))
+        return backend.enum.map(String);
+    for (const value of Object.values(fields)) {
+        const found = findBackendEnum(value);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/authoring/build-identity.ts
+/**
+ * The identity document for the answers of `new`, fields in the order the
+ * examples use. Escalation comes from the owning team in the registry. A
+ * requested identity carries no dates; an active one is dated `today`:
+ * created, last rotated and last reviewed by its accountable person.
+ * Rotations are verified by `securityTeam` ('' for the accountable person).
+ */
+function buildIdentity(a, owners, securityTeam, today) {
+    const team = owners.teams.get(build_identity_text(a.team));
+    const active = a.status === 'active';
+    return build_identity_compact({
+        schemaVersion: 1,
+        id: build_identity_text(a.id),
+        kind: build_identity_text(a.kind),
+        purpose: build_identity_text(a.purpose),
+        status: build_identity_text(a.status),
+        environment: build_identity_text(a.environment),
+        system: build_identity_compact({
+            provider: build_identity_text(a.provider),
+            account: build_identity_text(a.account),
+            resourceId: a['resource-id'],
+        }),
+        owner: { team: build_identity_text(a.team), individual: build_identity_text(a.owner) },
+        escalation: team?.escalation.length
+            ? team.escalation.map((c) => ({ ...c }))
+            : undefined,
+        access: build_identity_compact({ privilege: build_identity_text(a.privilege), scopes: a.scope }),
+        credentials: [credential(a, securityTeam, active ? today : undefined)],
+        dependents: list(a.dependent).map(dependent),
+        review: build_identity_compact({
+            intervalDays: Number(a['review-days']),
+            lastReviewed: active ? today : undefined,
+            reviewedBy: active ? build_identity_text(a.owner) : undefined,
+        }),
+        approval: a.ticket
+            ? {
+                ticket: a.ticket,
+                approvedBy: list(a['approved-by']),
+                approvedOn: today,
+            }
+            : undefined,
+        audit: a.log ? { logRef: a.log } : undefined,
+        history: active
+            ? [
+                build_identity_compact({
+                    action: 'created',
+                    date: today,
+                    by: build_identity_text(a.owner),
+                    evidence: a.ticket,
+                }),
+            ]
+            : undefined,
+    });
+}
+function credential(a, securityTeam, today) {
+    const type = build_identity_text(a['credential-type']);
+    if (type === 'federated') {
+        return build_identity_compact({
+            id: 'federated',
+            type,
+            status: today ? 'active' : undefined,
+            issuer: a.issuer,
+            subject: a.subject,
+            created: today,
+        });
+    }
+    // The owning team rotates; someone outside it checks, when there is one.
+    const verifier = securityTeam !== '' && build_identity_text(a.team) !== securityTeam
+        ? securityTeam
+        : build_identity_text(a.owner);
+    return build_identity_compact({
+        id: type,
+        type,
+        status: today ? 'active' : undefined,
+        storage: {
+            backend: build_identity_text(a.backend),
+            ref: build_identity_text(a.ref),
+            readers: [build_identity_text(a.team)],
+        },
+        created: today,
+        lastRotated: today,
+        rotation: {
+            intervalDays: Number(a['rotation-days']),
+            method: 'manual',
+            triggeredBy: build_identity_text(a.team),
+            verifiedBy: verifier,
+        },
+    });
+}
+function dependent(line) {
+    const colon = line.indexOf(':');
+    return {
+        type: line.slice(0, colon).trim(),
+        ref: line.slice(colon + 1).trim(),
+    };
+}
+function build_identity_text(value) {
+    return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+function list(value) {
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+/** Drops undefined fields and empty lists, keeping the order of the rest. */
+function build_identity_compact(fields) {
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+}
+
+;// CONCATENATED MODULE: ./src/authoring/interview.ts
+
+/**
+ * Collects the answers to every question that applies: from the flags
+ * first, then by asking (when an asker is given), else from each
+ * question's fallback. A flag with a refused value, or a required answer
+ * nobody gave, is an InputError that says which and why.
+ */
+async function interview(questions, given, ctx, asker) {
+    const answers = {};
+    const missing = [];
+    for (const q of questions) {
+        if (q.when && !q.when(answers))
+            continue;
+        const flag = given[q.key];
+        if (flag !== undefined) {
+            answers[q.key] = checkGiven(q, flag, answers, ctx);
+        }
+        else if (asker) {
+            answers[q.key] = await askUntilValid(q, answers, ctx, asker);
+        }
+        else {
+            const value = q.fallback?.(answers, ctx);
+            if (value === undefined && !isOptional(q, answers)) {
+                missing.push(`--${q.key}`);
+            }
+            answers[q.key] = value;
+        }
+    }
+    if (missing.length > 0) {
+        throw new InputError(`these answers are missing: ${missing.join(', ')}. Give them as flags, or leave out --yes to be asked`);
+    }
+    return answers;
+}
+function checkGiven(q, flag, answers, ctx) {
+    const values = (Array.isArray(flag) ? flag : [flag]).map((v) => v.trim());
+    for (const value of values) {
+        const problem = refusal(q, value, answers, ctx);
+        if (problem)
+            throw new InputError(`--${q.key} "${value}": ${problem}`);
+    }
+    return q.list ? values : (values.at(-1) ?? '');
+}
+async function askUntilValid(q, answers, ctx, asker) {
+    const choices = q.choices?.(answers, ctx) ?? null;
+    const fallback = q.fallback?.(answers, ctx);
+    if (choices?.length === 0) {
+        throw new InputError(`nothing to choose from for "${q.text}": add it to the owners registry first`);
+    }
+    const hint = q.hint?.(answers, ctx) ?? '';
+    asker.tell('');
+    asker.tell(hint === '' ? q.text : `${q.text} ${hint}`);
+    choices?.forEach((c, i) => {
+        const name = q.nameOf?.(c, ctx);
+        asker.tell(`  ${i + 1}. ${c}${name ? ` (${name})` : ''}`);
+    });
+    if (q.list)
+        return askList(q, answers, ctx, asker);
+    for (;;) {
+        const prompt = fallback === undefined ? '> ' : `[${fallback}] > `;
+        const line = await answerOrEnd(asker, prompt, q);
+        const typed = line === '' ? (fallback ?? '') : line;
+        const value = pick(typed, choices, (c) => q.nameOf?.(c, ctx));
+        if (value === '' && isOptional(q, answers))
+            return undefined;
+        const problem = value === '' ? 'an answer is needed' : refusal(q, value, answers, ctx);
+        if (!problem)
+            return value;
+        asker.tell(`  Not accepted: ${problem}. Try again.`);
+    }
+}
+async function askList(q, answers, ctx, asker) {
+    const values = [];
+    for (;;) {
+        const line = await answerOrEnd(asker, `${values.length + 1}> `, q);
+        if (line === '') {
+            if (values.length > 0 || isOptional(q, answers))
+                break;
+            asker.tell('  At least one answer is needed.');
+            continue;
+        }
+        const problem = refusal(q, line, answers, ctx);
+        if (problem)
+            asker.tell(`  Not accepted: ${problem}. Try again.`);
+        else
+            values.push(line);
+    }
+    return values.length > 0 ? values : undefined;
+}
+function isOptional(q, answers) {
+    return typeof q.optional === 'function'
+        ? q.optional(answers)
+        : q.optional === true;
+}
+async function answerOrEnd(asker, prompt, q) {
+    const line = await asker.ask(prompt);
+    if (line === null) {
+        throw new InputError(`no answer to "${q.text}" (the input ended)`);
+    }
+    return line;
+}
+/**
+ * A number picks from the list, and so does a choice's plain name (any
+ * case); anything else is taken as written.
+ */
+function pick(line, choices, nameOf) {
+    if (!choices)
+        return line;
+    const n = Number(line);
+    if (Number.isInteger(n) && n >= 1 && n <= choices.length) {
+        return choices[n - 1] ?? line;
+    }
+    const lower = line.toLowerCase();
+    return choices.find((c) => nameOf(c)?.toLowerCase() === lower) ?? line;
+}
+function refusal(q, value, answers, ctx) {
+    const choices = q.choices?.(answers, ctx) ?? null;
+    if (choices && !choices.includes(value)) {
+        return `choose one of ${choices.join(', ')}`;
+    }
+    return q.problem?.(value, answers, ctx) ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/authoring/render-identity.ts
+
+
+/**
+ * An identity document as the text of a new file: the schema comment
+ * first, then the fields in block style, with a long purpose folded as
+ * the examples write it.
+ */
+function renderIdentity(doc, schemaRef) {
+    const yaml = new dist/* Document */.yo(doc, YAML_OPTIONS);
+    yaml.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
+    const purpose = yaml.get('purpose', true);
+    if ((0,dist/* isScalar */.jn)(purpose) && String(purpose.value).length > 60) {
+        purpose.type = dist/* Scalar */.X5.BLOCK_FOLDED;
+    }
+    const text = yaml.toString({ lineWidth: 0, singleQuote: true });
+    // The examples start with the comment line, with no blank line after it.
+    return text.replace(/^(#[^\n]*\n)\n/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/authoring/schema-comment.ts
+
+
+
+const COMMENT = /^# yaml-language-server: \$schema=(\S+)/;
+const SCHEMA = 'policies/schemas/identity.schema.json';
+/**
+ * The `$schema` path for a new identity file at `target` (relative to the
+ * inventory): the one the inventory's existing files use, re-aimed from
+ * the new file's folder; else the inventory's own copy of the schema; else
+ * this package's.
+ */
+function schemaRefFor(source, config, target) {
+    const from = external_node_path_namespaceObject.posix.dirname(target);
+    const sample = discover(source, config.roots, config.ignore).files[0];
+    const ref = sample === undefined ? null : commentRef(source, sample);
+    if (sample !== undefined && ref !== null && !/^[a-z]+:/i.test(ref)) {
+        const schema = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(sample), ref);
+        return external_node_path_namespaceObject.posix.relative(from, schema);
+    }
+    if (source.readOptional(SCHEMA, 1 << 20) !== null) {
+        return external_node_path_namespaceObject.posix.relative(from, SCHEMA);
+    }
+    const own = external_node_path_namespaceObject.join(packageRoot(), ...SCHEMA.split('/'));
+    const relative = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.join(source.root, from), own);
+    return relative.split(external_node_path_namespaceObject.sep).join('/');
+}
+function commentRef(source, file) {
+    const head = source.read(file, 1 << 20).toString('utf8', 0, 400);
+    return COMMENT.exec(head.replace(/^\uFEFF/, ''))?.[1] ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/authoring/overlay-source.ts
+
+/**
+ * A tree with one file added on top, not yet written: lets the check judge
+ * a new identity file exactly as it would once the file is on disk.
+ */
+class OverlaySource {
+    base;
+    file;
+    content;
+    constructor(base, file, content) {
+        this.base = base;
+        this.file = file;
+        this.content = content;
+    }
+    list(dir) {
+        const entries = this.base.list(dir);
+        const child = this.childOnPath(dir);
+        if (child === null)
+            return entries;
+        const listed = entries ?? [];
+        if (listed.some((e) => e.path === child.path))
+            return listed;
+        return [...listed, child];
+    }
+    read(path, maxBytes) {
+        if (path !== this.file)
+            return this.base.read(path, maxBytes);
+        if (this.content.length > maxBytes) {
+            throw new FileTooLargeError(this.content.length);
+        }
+        return this.content;
+    }
+    readOptional(path, maxBytes) {
+        if (path === this.file)
+            return this.read(path, maxBytes);
+        return this.base.readOptional(path, maxBytes);
+    }
+    /** The entry directly inside `dir` that leads to the added file. */
+    childOnPath(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        if (!this.file.startsWith(prefix))
+            return null;
+        const rest = this.file.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        return slash === -1
+            ? { path: this.file, type: 'file' }
+            : { path: prefix + rest.slice(0, slash), type: 'directory' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/blocking-errors.ts
+
+
+/**
+ * The unwaived errors the check would report for `file` if it held
+ * `text`, judged with the rest of the inventory as it is on disk.
+ */
+function blockingErrors({ source, workspace, today }, file, text) {
+    const overlay = new OverlaySource(source, file, Buffer.from(text));
+    return checkInventory(overlay, workspace, today).findings.filter((f) => f.file === file && f.severity === 'error' && !f.waivedBy);
+}
+
+;// CONCATENATED MODULE: ./src/runbook/write-runbooks.ts
+
+
+
+
+/**
+ * Writes generated pages into a folder, replacing pages this tool wrote
+ * before and removing those no identity needs any more. Throws InputError
+ * rather than overwrite a file it did not write, or follow a link.
+ */
+function writeRunbooks(folder, pages) {
+    refuseLink(folder);
+    external_node_fs_namespaceObject.mkdirSync(folder, { recursive: true });
+    const existing = generatedPages(folder);
+    // Refuse before writing anything, so a refusal leaves the folder as it was.
+    for (const name of pages.keys()) {
+        const target = external_node_path_namespaceObject.join(folder, name);
+        if (!existing.has(name) && present(target)) {
+            throw new InputError(`${target} exists and was not written by nhi-policy: move it out of the runbooks folder, then run the command again`);
+        }
+    }
+    const result = { written: [], unchanged: [], removed: [] };
+    for (const [name, text] of pages) {
+        if (existing.get(name) === text) {
+            result.unchanged.push(name);
+            continue;
+        }
+        external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(folder, name), text);
+        result.written.push(name);
+    }
+    for (const name of existing.keys()) {
+        if (pages.has(name))
+            continue;
+        external_node_fs_namespaceObject.rmSync(external_node_path_namespaceObject.join(folder, name));
+        result.removed.push(name);
+    }
+    return result;
+}
+/** Pages in the folder that carry the generated marker, by name. */
+function generatedPages(folder) {
+    const pages = new Map();
+    for (const entry of external_node_fs_namespaceObject.readdirSync(folder, { withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.md'))
+            continue;
+        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(folder, entry.name), 'utf8');
+        if (text.startsWith(GENERATED_MARKER))
+            pages.set(entry.name, text);
+    }
+    return pages;
+}
+function refuseLink(folder) {
+    let stat;
+    try {
+        stat = external_node_fs_namespaceObject.lstatSync(folder);
+    }
+    catch {
+        return;
+    }
+    if (stat.isSymbolicLink() || !stat.isDirectory()) {
+        throw new InputError(`${folder} is not a plain folder (it is a link or a file): runbooks are written only into a real folder inside the inventory`);
+    }
+}
+/** True for anything at the path, a dangling link included. */
+function present(target) {
+    try {
+        external_node_fs_namespaceObject.lstatSync(target);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runbook/refresh-runbooks.ts
+
+
+
+
+/**
+ * Writes the runbooks of the inventory on disk into `folder` (relative to
+ * the inventory), from the documents exactly as the check reads them.
+ */
+function refreshRunbooks(source, workspace, today, folder) {
+    const identities = [];
+    checkInventory(source, workspace, today, {
+        visit: (file, doc) => identities.push({ file, doc }),
+    });
+    const set = buildRunbooks(identities, workspace);
+    const written = writeRunbooks(external_node_path_namespaceObject.join(source.root, folder), set.pages);
+    return { set, written };
+}
+
+;// CONCATENATED MODULE: ./src/cli/report-change.ts
+
+
+/**
+ * After a command changed an identity file: refreshes the runbooks when
+ * the inventory keeps them, prints what the check says about the file, and
+ * the next step. Returns 0, or 1 when the file now has an error.
+ */
+function reportChange({ source, workspace, today }, file, io) {
+    const folder = workspace.config.runbooksDir;
+    if (folder !== null) {
+        const { written } = refreshRunbooks(source, workspace, today, folder);
+        const changed = written.written.map((page) => `${folder}/${page}`);
+        if (changed.length > 0)
+            io.out(`Runbooks updated: ${changed.join(', ')}.\n`);
+    }
+    const report = checkInventory(source, workspace, today);
+    const findings = report.findings.filter((f) => f.file === file && f.waivedBy === undefined);
+    if (findings.length === 0) {
+        io.out(`The check finds no problem in ${file} on ${today}.\n`);
+    }
+    else {
+        io.out(`The check reports for ${file} on ${today}:\n`);
+        for (const f of findings) {
+            io.out(`  ${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
+        }
+    }
+    io.out('Next: commit the changed files and open a pull request.\n');
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-new.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `nhi-policy new`: asks plain questions (or reads them from flags), and
+ * writes a new identity file at <root>/<team>/<id>.yaml, only once the
+ * check would accept it with no error.
+ */
+async function runNew(args, io) {
+    const inventory = openInventory(args.dir, args.today);
+    const { source, workspace, today } = inventory;
+    io.out(`Dates in the new file use ${describeToday(args.today, today)}.\n`);
+    const ctx = newContext(inventory);
+    const asker = args.yes || !io.input ? null : createAsker(io.input, io.out);
+    const answers = await interview(QUESTIONS, args.given, ctx, asker).finally(() => asker?.close());
+    const security = securityTeamOf(workspace.config);
+    const doc = buildIdentity(answers, workspace.owners, workspace.owners.teams.has(security) ? security : '', today);
+    const root = workspace.config.roots[0] ?? '';
+    const file = [root, String(answers.team), `${String(answers.id)}.yaml`]
+        .filter((part) => part !== '')
+        .join('/');
+    const text = renderIdentity(doc, schemaRefFor(source, workspace.config, file));
+    refuseIfBlocked(inventory, file, text);
+    const target = external_node_path_namespaceObject.join(source.root, ...file.split('/'));
+    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(target), { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(target, text, { flag: 'wx' });
+    io.out(`\nWrote ${file}.\n`);
+    return reportChange(inventory, file, io);
+}
+function newContext({ source, workspace, today }) {
+    const { files } = discover(source, workspace.config.roots, workspace.config.ignore);
+    const existingIds = new Set(files.map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '')));
+    const backends = approvedBackends(workspace.policies);
+    return { workspace, today, existingIds, backends };
+}
+/** Throws InputError when the file exists or the check finds an error. */
+function refuseIfBlocked(inventory, file, text) {
+    const { source } = inventory;
+    if (exists(external_node_path_namespaceObject.join(source.root, file))) {
+        throw new InputError(`${file} already exists: nothing was written`);
+    }
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i += 1) {
+        const folder = external_node_path_namespaceObject.join(source.root, ...parts.slice(0, i));
+        if (exists(folder) && !external_node_fs_namespaceObject.lstatSync(folder).isDirectory()) {
+            throw new InputError(`${parts.slice(0, i).join('/')} is a link or a file, not a folder: nothing was written`);
+        }
+    }
+    const errors = blockingErrors(inventory, file, text);
+    if (errors.length > 0) {
+        const list = errors.map((f) => `  ${f.ruleId} ${f.message}`).join('\n');
+        throw new InputError(`the new file would fail the check, so nothing was written:\n${list}`);
+    }
+}
+function exists(target) {
+    try {
+        external_node_fs_namespaceObject.lstatSync(target);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/authoring/find-inventory-root.ts
+
+
+
+
+/**
+ * The inventory folder an identity file belongs to: the nearest folder at
+ * or above `start` holding a configuration file (nhi-policy.yaml). Throws
+ * InputError when there is none up to the top of the disk.
+ */
+function findInventoryRoot(start) {
+    let dir = external_node_path_namespaceObject.resolve(start);
+    for (;;) {
+        if (CONFIG_FILES.some((name) => isFile(external_node_path_namespaceObject.join(dir, name))))
+            return dir;
+        const parent = external_node_path_namespaceObject.dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new InputError(`no ${CONFIG_FILES[0]} found in ${start} or any folder above it: pass --dir with the inventory folder`);
+}
+function isFile(file) {
+    try {
+        return external_node_fs_namespaceObject.lstatSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/authoring/identity-path.ts
+
+
+
+/**
+ * The repository-relative path of an identity file given on the command
+ * line. Throws InputError unless it is a regular file (not a link) inside
+ * one of the inventory's roots.
+ */
+function identityPath(root, file, config) {
+    const relative = external_node_path_namespaceObject.relative(root, external_node_path_namespaceObject.resolve(file))
+        .split(external_node_path_namespaceObject.sep)
+        .join('/');
+    const inRoot = config.roots.some((r) => r === '' || relative.startsWith(`${r}/`));
+    if (relative.startsWith('../') || external_node_path_namespaceObject.isAbsolute(relative) || !inRoot) {
+        throw new InputError(`${file} is not inside the inventory's identity folders (${config.roots.join(', ')} in ${root})`);
+    }
+    let stat;
+    try {
+        stat = external_node_fs_namespaceObject.lstatSync(external_node_path_namespaceObject.join(root, relative));
+    }
+    catch {
+        throw new InputError(`${file} does not exist`);
+    }
+    if (!stat.isFile()) {
+        throw new InputError(`${file} is not a regular file (links are never followed)`);
+    }
+    return relative;
+}
+
+;// CONCATENATED MODULE: ./src/authoring/locate-identity-file.ts
+
+
+
+
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+/**
+ * The identity file a record command names: a path to it, or, when no
+ * such file exists, the identity's id, found as <id>.yaml in the
+ * inventory's folders. Throws InputError when neither finds one file.
+ */
+function locateIdentityFile(source, config, given) {
+    if (locate_identity_file_exists(given) || !ID.test(given)) {
+        return { file: identityPath(source.root, given, config), byId: false };
+    }
+    const { files } = discover(source, config.roots, config.ignore);
+    const found = files.filter((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') === given);
+    if (found.length === 1)
+        return { file: found[0] ?? '', byId: true };
+    const example = `${config.roots[0] ?? 'identities'}/<team>/${given}.yaml`;
+    throw new InputError(found.length === 0
+        ? `there is no file "${given}" here and no identity file named ${given}.yaml in the inventory at ${source.root}: give the path of the identity file, for example ${example}`
+        : `several identity files are named ${given}.yaml: give the path of one of them: ${found.join(', ')}`);
+}
+function locate_identity_file_exists(file) {
+    try {
+        external_node_fs_namespaceObject.lstatSync(external_node_path_namespaceObject.resolve(file));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/authoring/record-checks.ts
+
+
+
+
+
+/** The identity document of a file, or InputError naming the line. */
+function readIdentity(text) {
+    const parsed = parseYaml(text);
+    if (!parsed.ok) {
+        const { line, message } = parsed.problem;
+        throw new InputError(`line ${line}: ${message}. Fix the file first (nhi-policy check shows every problem)`);
+    }
+    return parsed.value;
+}
+/** Throws InputError unless `key` is a person in the owners registry. */
+function requirePerson(owners, key, flag) {
+    if (owners.people.has(key))
+        return;
+    const guess = closest(key, [...owners.people.keys()]);
+    const hint = owners.teams.has(key)
+        ? `it is a team: name the person`
+        : guess !== null
+            ? `did you mean "${guess}"?`
+            : `use the key of a person listed under "people:" there`;
+    throw new InputError(`${flag} "${key}" is not a person in ${owners.file}: ${hint}`);
+}
+/** Checks the date, evidence and note shared by every record command. */
+function requireRecordInput(input) {
+    requireRecordDate(input.date, input.today);
+    requireText('--evidence', input.evidence);
+    if (input.note !== undefined)
+        requireText('--note', input.note);
+}
+/** Throws InputError unless `date` is a real day, not after `today`. */
+function requireRecordDate(date, today) {
+    const day = day_toDay(date);
+    if (day === null) {
+        throw new InputError(`--date "${date}" is not a real date (YYYY-MM-DD)`);
+    }
+    if (day > (day_toDay(today) ?? day)) {
+        throw new InputError(`--date ${date} is in the future (today is ${today} UTC): record what was done, when it was done`);
+    }
+}
+/** Throws InputError when `date` is before an earlier record's date. */
+function requireNotBefore(date, earlier, what) {
+    if (typeof earlier === 'string' &&
+        day_toDay(earlier) !== null &&
+        date < earlier) {
+        throw new InputError(`--date ${date} is before ${what} (${earlier}): records only move forward`);
+    }
+}
+/** Throws InputError unless a text is one short line and no secret. */
+function requireText(flag, value) {
+    if (/[\r\n]/.test(value) || value.length > 500) {
+        throw new InputError(`${flag} must be one line of at most 500 characters`);
+    }
+    if (secretKind(value) !== null) {
+        throw new InputError(`${flag} looks like a secret; write a ticket number or a link, never the secret (the value is not shown here)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/authoring/verify-edit.ts
+
+
+/**
+ * Confirms that an edited text reads, with the loader the check uses, as
+ * the original document with exactly the intended change. Throws an Error
+ * (a bug, not a user mistake) when it does not, so nothing is written.
+ */
+function verifyEdit(before, text, change) {
+    const expected = structuredClone(before);
+    change(expected);
+    const parsed = parseYaml(text);
+    if (!parsed.ok || !(0,external_node_util_namespaceObject.isDeepStrictEqual)(parsed.value, expected)) {
+        throw new Error('nhi-policy produced an edit that does not read back as intended; the file was not changed. Please report this with the file.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/authoring/yaml-editor.ts
+
+
+
+/**
+ * Opens a YAML text for editing. The `yaml` Document API (with the same
+ * options as the loader) finds where each node is written; edits splice
+ * new text in at those offsets, so comments, key order, quoting and line
+ * breaks elsewhere stay byte for byte. Throws InputError for YAML it
+ * cannot edit safely (flow-style collections, block scalars).
+ */
+function editYaml(source) {
+    let text = source;
+    let doc = parse(text);
+    // New lines follow the file's own line endings.
+    const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    const apply = (edit) => {
+        const insert = edit.insert.replace(/\r?\n/g, eol);
+        text = text.slice(0, edit.start) + insert + text.slice(edit.end);
+        doc = parse(text);
+    };
+    return {
+        set: (path, value, after = []) => apply(setEdit(doc, text, path, value, after)),
+        append: (path, item) => apply(appendEdit(doc, text, path, item)),
+        add: (path, block, after = []) => apply(addEdit(doc, text, path, block, after)),
+        text: () => text,
+    };
+}
+function parse(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, YAML_OPTIONS);
+    const error = doc.errors[0];
+    if (error)
+        throw new InputError(`the file is not valid YAML: ${error.message}`);
+    return doc;
+}
+function setEdit(doc, text, path, value, after) {
+    const map = mapAt(doc, path.slice(0, -1));
+    const key = String(path.at(-1));
+    const pair = pairOf(map, key);
+    const scalar = renderScalar(value);
+    if (pair === undefined)
+        return insertPair(map, text, key, scalar, after);
+    const node = pair.value;
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range || node.type?.startsWith('BLOCK')) {
+        throw new InputError(`${describe(path)} is not a single value on one line: fix it by hand`);
+    }
+    return { start: node.range[0], end: node.range[1], insert: scalar };
+}
+function insertPair(map, text, key, scalar, after) {
+    return insertInMap(map, text, key, [`${key}: ${scalar}`], after);
+}
+function addEdit(doc, text, path, block, after) {
+    const map = mapAt(doc, path.slice(0, -1));
+    const key = String(path.at(-1));
+    if (pairOf(map, key) !== undefined) {
+        throw new InputError(`${describe(path)} is already in the file`);
+    }
+    const lines = new dist/* Document */.yo({ [key]: block }, YAML_OPTIONS)
+        .toString({ lineWidth: 0, singleQuote: true })
+        .split('\n')
+        .filter((line) => line !== '');
+    return insertInMap(map, text, key, lines, after);
+}
+/** Inserts lines (unindented) into a block mapping, at its indentation. */
+function insertInMap(map, text, key, lines, after) {
+    if (map.flow || map.items.length === 0) {
+        throw new InputError(`cannot add ${key}: the mapping around it is written on one line ({ ... }); write it as one key per line`);
+    }
+    const anchor = after.map((k) => pairOf(map, k)).find((p) => p !== undefined) ??
+        map.items.at(-1);
+    const pad = ' '.repeat(columnOf(text, rangeOf(map.items[0]?.key)[0]));
+    const at = lineEndAfter(text, pairEnd(anchor));
+    return insertLines(text, at, lines.map((l) => `${pad}${l}\n`).join(''));
+}
+function appendEdit(doc, text, path, item) {
+    const node = doc.getIn(path, true);
+    if (node === undefined)
+        return createList(doc, text, path, item);
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw new InputError(`${describe(path)} is not a list`);
+    if (node.flow) {
+        if (node.items.length > 0 || !node.range) {
+            throw new InputError(`${describe(path)} is written on one line ([ ... ]); write one entry per line to let nhi-policy add to it`);
+        }
+        const keyIndent = indentOfLine(text, node.range[0]);
+        const lines = renderItem(item, keyIndent + 2).replace(/\n$/, '');
+        // `key: []` becomes `key:` and the list below it, with no trailing space.
+        let start = node.range[0];
+        while (text[start - 1] === ' ')
+            start -= 1;
+        return { start, end: node.range[1], insert: `\n${lines}` };
+    }
+    const first = rangeOf(node.items[0])[0];
+    const dash = text.lastIndexOf('-', first - 1);
+    const indent = dash - lineStart(text, dash);
+    const at = lineEndAfter(text, rangeOf(node.items.at(-1))[1]);
+    return insertLines(text, at, renderItem(item, indent));
+}
+function createList(doc, text, path, item) {
+    const map = mapAt(doc, path.slice(0, -1));
+    if (map.flow || map.items.length === 0) {
+        throw new InputError(`cannot add ${describe(path)} to this file`);
+    }
+    const indent = columnOf(text, rangeOf(map.items[0]?.key)[0]);
+    const at = lineEndAfter(text, pairEnd(map.items.at(-1)));
+    const key = `${' '.repeat(indent)}${String(path.at(-1))}:\n`;
+    return insertLines(text, at, key + renderItem(item, indent + 2));
+}
+function mapAt(doc, path) {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (!(0,dist/* isMap */.jh)(node)) {
+        throw new InputError(`${describe(path)} is missing or is not a mapping`);
+    }
+    return node;
+}
+function pairOf(map, key) {
+    return map.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === key);
+}
+function renderScalar(value) {
+    return new dist/* Document */.yo(value, YAML_OPTIONS)
+        .toString({ lineWidth: 0, singleQuote: true })
+        .trimEnd();
+}
+function renderItem(item, indent) {
+    const pad = ' '.repeat(indent);
+    return new dist/* Document */.yo([item], YAML_OPTIONS)
+        .toString({ lineWidth: 0, singleQuote: true })
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => `${pad}${line}\n`)
+        .join('');
+}
+/** Inserts whole lines; a file without a final newline gets one first. */
+function insertLines(text, at, lines) {
+    const gap = at === text.length && !text.endsWith('\n') ? '\n' : '';
+    return { start: at, end: at, insert: gap + lines };
+}
+function pairEnd(pair) {
+    const value = pair?.value;
+    return value?.range?.[1] ?? rangeOf(pair?.key)[1];
+}
+function rangeOf(node) {
+    const range = node?.range;
+    if (!range)
+        throw new InputError('the file has a node nhi-policy cannot place');
+    return [range[0] ?? 0, range[1] ?? 0];
+}
+/** The start of the line after the one holding `offset - 1`. */
+function lineEndAfter(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const newline = text.indexOf('\n', offset);
+    return newline === -1 ? text.length : newline + 1;
+}
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentOfLine(text, offset) {
+    const start = lineStart(text, offset);
+    return /^ */.exec(text.slice(start))?.[0].length ?? 0;
+}
+function columnOf(text, offset) {
+    return offset - lineStart(text, offset);
+}
+function describe(path) {
+    return path.length === 0 ? 'the file' : path.join('.');
+}
+
+;// CONCATENATED MODULE: ./src/authoring/record-activation.ts
+
+
+
+
+
+
+/**
+ * Records that a requested identity was created: status active, each
+ * credential's created date (and lastRotated for a stored secret), the
+ * first access review, the approval and log location when given, and a
+ * `created` history entry. Everything else is kept byte for byte. Throws
+ * InputError when the identity is not requested, for people missing from
+ * the registry, or for an approval or log location given twice.
+ */
+function recordActivation(text, input, owners) {
+    const doc = readIdentity(text);
+    if (doc.status !== 'requested') {
+        throw new InputError(`the identity's status is ${showValue(doc.status)}, not "requested": only a requested identity can be activated`);
+    }
+    requireRecordDate(input.date, input.today);
+    for (const [flag, read] of TEXT_FLAGS) {
+        const given = read(input);
+        if (given !== undefined)
+            requireText(flag, given);
+    }
+    const event = creationEvent(doc, input);
+    requirePeople(input, owners);
+    const plan = {
+        date: input.date,
+        by: input.by,
+        credentials: liveCredentials(doc),
+        approval: approvalBlock(doc, input, owners),
+        logRef: logOf(doc, input),
+        event,
+    };
+    const edited = editActivation(text, doc, plan);
+    verifyEdit(doc, edited, (expected) => expectActivation(expected, plan));
+    return edited;
+}
+function editActivation(text, doc, plan) {
+    const { date, approval, logRef } = plan;
+    const editor = editYaml(text);
+    editor.set(['status'], 'active');
+    for (const { index, keyed } of plan.credentials) {
+        const path = ['credentials', index];
+        editor.set([...path, 'created'], date, CREATED_AFTER);
+        if (keyed)
+            editor.set([...path, 'lastRotated'], date, ['created']);
+    }
+    // The creation, checked against the approval, is the first review.
+    if (isMapping(doc.review)) {
+        editor.set(['review', 'lastReviewed'], date, ['intervalDays']);
+        editor.set(['review', 'reviewedBy'], plan.by, ['lastReviewed']);
+    }
+    if (approval)
+        editor.add(['approval'], approval, APPROVAL_AFTER);
+    if (logRef !== undefined && isMapping(doc.audit)) {
+        editor.set(['audit', 'logRef'], logRef, []);
+    }
+    else if (logRef !== undefined) {
+        editor.add(['audit'], { logRef }, ['approval', ...APPROVAL_AFTER]);
+    }
+    editor.append(['history'], plan.event);
+    return editor.text();
+}
+/** The document an activation must read back as. */
+function expectActivation(expected, plan) {
+    const { date, approval, logRef } = plan;
+    expected.status = 'active';
+    for (const { index, keyed } of plan.credentials) {
+        const c = expected.credentials[index];
+        c.created = date;
+        if (keyed)
+            c.lastRotated = date;
+    }
+    if (isMapping(expected.review)) {
+        expected.review.lastReviewed = date;
+        expected.review.reviewedBy = plan.by;
+    }
+    if (approval)
+        expected.approval = approval;
+    if (logRef !== undefined) {
+        const audit = isMapping(expected.audit) ? expected.audit : {};
+        expected.audit = { ...audit, logRef };
+    }
+    expected.history = [...(expected.history ?? []), plan.event];
+}
+const TEXT_FLAGS = [
+    ['--evidence', (i) => i.evidence],
+    ['--ticket', (i) => i.ticket],
+    ['--log', (i) => i.log],
+    ['--note', (i) => i.note],
+];
+const CREATED_AFTER = ['storage', 'subject', 'issuer', 'status', 'type'];
+const APPROVAL_AFTER = ['review', 'dependents', 'credentials'];
+/** Credentials to date, and whether each holds a stored secret. */
+function liveCredentials(doc) {
+    const credentials = Array.isArray(doc.credentials) ? doc.credentials : [];
+    return credentials.flatMap((c, index) => isMapping(c) && c.status !== 'revoked'
+        ? [{ index, keyed: c.type !== 'federated' }]
+        : []);
+}
+/** The `created` history entry; its evidence is the creation ticket. */
+function creationEvent(doc, input) {
+    const recorded = isMapping(doc.approval) ? doc.approval.ticket : undefined;
+    const evidence = input.evidence ??
+        input.ticket ??
+        (typeof recorded === 'string' ? recorded : undefined);
+    return {
+        action: 'created',
+        date: input.date,
+        by: input.by,
+        ...(input.verifiedBy === undefined ? {} : { verifiedBy: input.verifiedBy }),
+        ...(evidence === undefined ? {} : { evidence }),
+        ...(input.note === undefined ? {} : { note: input.note }),
+    };
+}
+function requirePeople(input, owners) {
+    requirePerson(owners, input.by, '--by');
+    if (input.verifiedBy === undefined)
+        return;
+    requirePerson(owners, input.verifiedBy, '--verified-by');
+    if (input.verifiedBy === input.by) {
+        throw new InputError('the person who verifies the creation (--verified-by) must not be the person who did it (--by)');
+    }
+}
+/** The approval block to add, or undefined when the file has one. */
+function approvalBlock(doc, input, owners) {
+    const { ticket, approvedBy } = input;
+    if (ticket === undefined && approvedBy.length === 0)
+        return undefined;
+    if (doc.approval !== undefined) {
+        throw new InputError('the file already records its approval: leave out --ticket and --approved-by');
+    }
+    if (ticket === undefined || approvedBy.length === 0) {
+        throw new InputError('an approval needs both --ticket and at least one --approved-by');
+    }
+    for (const key of approvedBy) {
+        requirePerson(owners, key, '--approved-by');
+    }
+    const approvedOn = input.approvedOn ?? input.date;
+    const day = day_toDay(approvedOn);
+    if (day === null || day > (day_toDay(input.date) ?? day)) {
+        throw new InputError(`--approved-on "${approvedOn}" must be a real date, on or before the creation date ${input.date}`);
+    }
+    return { ticket, approvedBy: [...approvedBy], approvedOn };
+}
+function logOf(doc, input) {
+    if (input.log === undefined)
+        return undefined;
+    if (isMapping(doc.audit) && doc.audit.logRef !== undefined) {
+        throw new InputError('the file already says where its use is logged (audit.logRef): leave out --log');
+    }
+    return input.log;
+}
+function isMapping(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/authoring/record-review.ts
+
+
+
+
+/**
+ * Records an access review in an identity file's text: sets
+ * review.lastReviewed and review.reviewedBy and appends a `reviewed`
+ * history entry, keeping everything else byte for byte. Throws InputError
+ * for a person missing from the registry or a file without a review block.
+ */
+function recordReview(text, input, owners) {
+    const doc = readIdentity(text);
+    requireRecordInput(input);
+    requirePerson(owners, input.by, '--by');
+    const review = doc.review;
+    if (!review || typeof review !== 'object' || Array.isArray(review)) {
+        throw new InputError('the file has no review section: add "review:" with "intervalDays:" (how often access is reviewed) first');
+    }
+    requireNotBefore(input.date, review.lastReviewed, 'the last review');
+    const event = {
+        action: 'reviewed',
+        date: input.date,
+        by: input.by,
+        evidence: input.evidence,
+        ...(input.note === undefined ? {} : { note: input.note }),
+    };
+    const editor = editYaml(text);
+    editor.set(['review', 'lastReviewed'], input.date, ['intervalDays']);
+    editor.set(['review', 'reviewedBy'], input.by, ['lastReviewed']);
+    editor.append(['history'], event);
+    verifyEdit(doc, editor.text(), (expected) => {
+        const r = expected.review;
+        r.lastReviewed = input.date;
+        r.reviewedBy = input.by;
+        expected.history = [...(expected.history ?? []), event];
+    });
+    return editor.text();
+}
+
+;// CONCATENATED MODULE: ./src/authoring/record-rotation.ts
+
+
+
+
+
+
+/**
+ * Records a rotation in an identity file's text: sets the credential's
+ * lastRotated (and expires, when given) and appends a `rotated` history
+ * entry. Everything else in the text is kept byte for byte. Throws
+ * InputError for people missing from the registry, a verifier other than
+ * the one the credential names, or a wrong credential.
+ */
+function recordRotation(text, input, owners) {
+    const doc = readIdentity(text);
+    requireRecordInput(input);
+    requirePerson(owners, input.by, '--by');
+    requirePerson(owners, input.verifiedBy, '--verified-by');
+    if (input.by === input.verifiedBy) {
+        throw new InputError('the person who verifies a rotation (--verified-by) must not be the person who did it (--by)');
+    }
+    const index = credentialIndex(doc, input.credential);
+    const credential = doc.credentials[index];
+    requireNamedVerifier(credential, input, owners);
+    requireNotBefore(input.date, credential.lastRotated, 'the last rotation');
+    requireExpiry(input);
+    const event = rotationEvent(input, String(credential.id));
+    const editor = editYaml(text);
+    editor.set(['credentials', index, 'lastRotated'], input.date, ['created']);
+    if (input.expires !== undefined) {
+        editor.set(['credentials', index, 'expires'], input.expires, [
+            'lastUsed',
+            'lastRotated',
+        ]);
+    }
+    editor.append(['history'], event);
+    verifyEdit(doc, editor.text(), (expected) => {
+        const c = expected.credentials[index];
+        c.lastRotated = input.date;
+        if (input.expires !== undefined)
+            c.expires = input.expires;
+        expected.history = [...(expected.history ?? []), event];
+    });
+    return editor.text();
+}
+/** The index of the credential to rotate, or InputError saying why not. */
+function credentialIndex(doc, id) {
+    if (doc.status === 'decommissioned') {
+        throw new InputError('the identity is decommissioned: there is nothing to rotate');
+    }
+    const credentials = Array.isArray(doc.credentials)
+        ? doc.credentials
+        : [];
+    const rotatable = credentials
+        .map((c, index) => ({ c, index }))
+        .filter(({ c }) => c.type !== 'federated' && c.status !== 'revoked');
+    const names = rotatable.map(({ c }) => String(c.id)).join(', ');
+    if (id === undefined) {
+        if (rotatable.length === 1)
+            return rotatable[0]?.index ?? 0;
+        throw new InputError(rotatable.length === 0
+            ? 'the identity has no stored credential to rotate (keyless or revoked)'
+            : `the identity has ${rotatable.length} credentials (${names}): say which with --credential`);
+    }
+    const match = rotatable.find(({ c }) => c.id === id);
+    if (match)
+        return match.index;
+    const keyless = credentials.some((c) => c.id === id);
+    throw new InputError(keyless
+        ? `credential "${id}" is keyless or revoked: there is no secret to rotate`
+        : `there is no credential "${id}" in the file; its credentials are: ${names || 'none'}`);
+}
+/**
+ * When rotation.verifiedBy names a person or a team of the registry, only
+ * that person or a member of that team (other than --by) may verify.
+ */
+function requireNamedVerifier(credential, input, owners) {
+    const rotation = credential.rotation;
+    const party = typeof rotation?.verifiedBy === 'string' ? rotation.verifiedBy : undefined;
+    const allowed = rotationVerifiers(party, owners);
+    if (allowed === null || allowed.includes(input.verifiedBy))
+        return;
+    const others = allowed.filter((key) => key !== input.by);
+    const named = owners.teams.has(party ?? '')
+        ? `team "${party}"`
+        : `"${party}"`;
+    const ask = others.length === 0
+        ? `nobody there but ${input.by} (--by) could verify, so someone else must rotate it, or the owning team must name another verifier in the file`
+        : `ask ${others.length === 1 ? '' : 'one of '}${others.join(', ')}`;
+    throw new InputError(`--verified-by "${input.verifiedBy}" may not verify this rotation: credential "${String(credential.id)}" names ${named} as its verifier (rotation.verifiedBy); ${ask}`);
+}
+function requireExpiry(input) {
+    if (input.expires === undefined)
+        return;
+    const expires = day_toDay(input.expires);
+    if (expires === null || expires <= (day_toDay(input.date) ?? 0)) {
+        throw new InputError(`--expires "${input.expires}" must be a real date after the rotation date ${input.date}`);
+    }
+}
+function rotationEvent(input, credential) {
+    return {
+        action: 'rotated',
+        date: input.date,
+        by: input.by,
+        verifiedBy: input.verifiedBy,
+        credential,
+        evidence: input.evidence,
+        ...(input.note === undefined ? {} : { note: input.note }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-record.ts
+
+
+
+
+
+
+
+
+
+
+
+const run_record_WHAT = {
+    rotate: 'a rotation',
+    review: 'a review',
+    activate: 'the creation',
+};
+/** Flags that supply what a rule finds missing after an activation. */
+const FLAG_FOR_RULE = {
+    'NHI-110': 'give --ticket and --approved-by',
+    'NHI-170': 'give --log',
+};
+/**
+ * `nhi-policy rotate`, `review` and `activate`: record what was done in
+ * the identity file, keeping its comments and layout, then refresh the
+ * runbooks (when the inventory keeps them) and show what the check says.
+ * The inventory is the nearest folder above the file with a configuration
+ * file, unless --dir names it. An activation the check would fail is
+ * refused, with the flags that supply what is missing.
+ */
+function runRecord(args, io) {
+    const root = args.dir ?? findInventoryRoot(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.resolve(args.file)));
+    const inventory = openInventory(root, undefined);
+    const { source, workspace, today } = inventory;
+    const { file, byId } = locateIdentityFile(source, workspace.config, args.file);
+    if (byId)
+        io.out(`Found ${args.file} in ${file}.\n`);
+    const target = external_node_path_namespaceObject.join(source.root, file);
+    const date = args.date ?? today;
+    const before = external_node_fs_namespaceObject.readFileSync(target, 'utf8');
+    const after = record(args, before, { date, today }, workspace.owners);
+    if (args.command === 'activate')
+        run_record_refuseIfBlocked(inventory, file, after);
+    external_node_fs_namespaceObject.writeFileSync(target, after);
+    io.out(`Recorded ${run_record_WHAT[args.command]} done on ${date} in ${file}.\n`);
+    return reportChange(inventory, file, io);
+}
+function record(args, text, dates, owners) {
+    const note = args.note === undefined ? {} : { note: args.note };
+    if (args.command === 'activate') {
+        return recordActivation(text, activation(args, dates), owners);
+    }
+    const input = {
+        by: args.by,
+        evidence: args.evidence ?? '',
+        ...dates,
+        ...note,
+    };
+    if (args.command === 'review')
+        return recordReview(text, input, owners);
+    const rotation = {
+        ...input,
+        verifiedBy: args.verifiedBy ?? '',
+        ...(args.credential ? { credential: args.credential } : {}),
+        ...(args.expires ? { expires: args.expires } : {}),
+    };
+    return recordRotation(text, rotation, owners);
+}
+function activation(args, dates) {
+    const { by, verifiedBy, ticket, approvedBy, approvedOn, log } = args;
+    const { evidence, note } = args;
+    return {
+        by,
+        verifiedBy,
+        ticket,
+        approvedBy,
+        approvedOn,
+        log,
+        evidence,
+        note,
+        ...dates,
+    };
+}
+/** Throws InputError when the check would fail the activated file. */
+function run_record_refuseIfBlocked(inventory, file, text) {
+    const errors = blockingErrors(inventory, file, text);
+    if (errors.length === 0)
+        return;
+    const list = errors.map((f) => {
+        const flag = FLAG_FOR_RULE[f.ruleId];
+        return `  ${f.ruleId} ${f.message}${flag ? ` (${flag})` : ''}`;
+    });
+    throw new InputError(`once active, ${file} would fail the check, so nothing was changed:\n${list.join('\n')}`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-runbook.ts
+
+
+
+
+/**
+ * `nhi-policy runbook`: writes one page per identity and the index into
+ * the runbooks folder of the inventory. Pages depend on the files alone;
+ * the date (--today, else this computer's) only dates the line that says
+ * which identities have a task due.
+ */
+function runRunbook(args, io) {
+    const { source, workspace, today } = openInventory(args.dir, args.today);
+    const folder = normalizeRepoPath(args.out ?? workspace.config.runbooksDir ?? 'runbooks', 'runbooks folder');
+    const { set, written } = refreshRunbooks(source, workspace, today, folder);
+    const due = set.rows.filter((r) => r.next && (r.next.due ?? '') <= today);
+    const index = `${folder ? `${folder}/` : ''}${INDEX_PAGE}`;
+    io.out(`Wrote ${set.pages.size} runbook pages to ${folder || '.'}/: ` +
+        `${written.written.length} changed, ${written.unchanged.length} unchanged, ` +
+        `${written.removed.length} removed.\n` +
+        `Due on or before ${describeToday(args.today, today)}: ` +
+        `${due.length} ${due.length === 1 ? 'identity has' : 'identities have'} a task` +
+        `${due.length > 0 ? ` (${due.map((r) => r.id).join(', ')}); "Next due" in ${index} says what each needs` : ''}.\n`);
+    if (workspace.config.runbooksDir === null) {
+        io.out(`To have the check report pages that no longer match their identity (NHI-210), add "runbooks: ${folder}" to the configuration file.\n`);
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
 
 
 
-/** Runs the CLI and returns its exit code; the one place that decides it. */
+
+
+
+
+/**
+ * Runs the CLI and returns its exit code; the one place that decides it.
+ * `new` asks questions, so its code arrives as a promise.
+ */
 function main(argv, io) {
     try {
         const args = parseCliArgs(argv);
@@ -25435,27 +28904,48 @@ function main(argv, io) {
                 return runAudit(args, io);
             case 'check':
                 return runCheck(args, io);
+            case 'runbook':
+                return runRunbook(args, io);
+            case 'new':
+                return runNew(args, io).catch((error) => failure(error, io));
+            case 'rotate':
+            case 'review':
+            case 'activate':
+                return runRecord(args, io);
         }
     }
     catch (error) {
-        if (error instanceof UsageError) {
-            io.err(`nhi-policy: ${error.message}\n\n${USAGE}`);
-            return 2;
-        }
-        if (error instanceof ConfigError) {
-            io.err(`nhi-policy: configuration error: ${error.describe()}\n`);
-            return 2;
-        }
-        throw error;
+        return failure(error, io);
     }
+}
+/** The exit code of an expected error; anything else is a bug, rethrown. */
+function failure(error, io) {
+    if (error instanceof UsageError) {
+        io.err(`nhi-policy: ${error.message}\n\n${USAGE}`);
+        return 2;
+    }
+    if (error instanceof ConfigError) {
+        io.err(`nhi-policy: configuration error: ${error.describe()}\n`);
+        return 2;
+    }
+    if (error instanceof InputError) {
+        io.err(`nhi-policy: ${error.message}\n`);
+        return 2;
+    }
+    throw error;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 
-process.exitCode = main(process.argv.slice(2), {
+const code = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY === true,
     env: process.env,
+    input: process.stdin,
 });
+if (typeof code === 'number')
+    process.exitCode = code;
+else
+    void code.then((value) => (process.exitCode = value));
 

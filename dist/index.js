@@ -7297,6 +7297,1536 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 3430:
 /***/ ((module) => {
 
@@ -41249,7 +42779,99 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7584:
+/***/ 3665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ ApiError)
+/* harmony export */ });
+/**
+ * A GitHub API call that failed with an HTTP status. `describe()` names
+ * the permission or setting that is missing, so that the person reading
+ * the log knows what to change in the workflow or configuration.
+ */
+class ApiError extends Error {
+    call;
+    status;
+    apiMessage;
+    rateLimited;
+    constructor(call, status, apiMessage, 
+    /** True when GitHub refused for a rate limit, not a permission. */
+    rateLimited = false) {
+        super(`${what(call)}: ${status} ${apiMessage}`);
+        this.call = call;
+        this.status = status;
+        this.apiMessage = apiMessage;
+        this.rateLimited = rateLimited;
+        this.name = 'ApiError';
+    }
+    /** The failure and the next step, in one sentence. */
+    describe() {
+        const failed = `${what(this.call)} failed (${this.status} ${this.apiMessage})`;
+        return `${failed}: ${this.nextStep()}`;
+    }
+    nextStep() {
+        if (this.status === 401) {
+            return 'the token was refused; check the input "token" (empty, expired or revoked)';
+        }
+        if (this.rateLimited) {
+            return "GitHub's rate limit held after the waits it asked for; the next run goes on";
+        }
+        if (![403, 404].includes(this.status)) {
+            return 'GitHub refused the request; run the workflow again, and report it if it persists';
+        }
+        return refusal(this.call);
+    }
+}
+function what(call) {
+    switch (call.kind) {
+        case 'pull-request':
+            return `reading pull request #${call.number}`;
+        case 'open-pull-requests':
+            return 'listing the open pull requests';
+        case 'reviews':
+            return `reading the reviews of pull request #${call.number}`;
+        case 'team':
+            return `reading the members of the GitHub team ${call.team}`;
+        case 'status':
+            return `writing the commit status on ${call.sha.slice(0, 7)}`;
+        case 'list-issues':
+            return `listing the issues labelled ${call.label}`;
+        case 'label':
+            return `creating the label ${call.label}`;
+        case 'write-issue':
+            return `writing the rolling issue of team ${call.team}`;
+    }
+}
+function refusal(call) {
+    switch (call.kind) {
+        case 'pull-request':
+        case 'open-pull-requests':
+        case 'reviews':
+            return 'give the job "permissions: pull-requests: read" in the workflow file';
+        case 'team':
+            return ("a workflow's GITHUB_TOKEN cannot read organisation teams: pass in " +
+                'the input "token" a GitHub App installation token or a ' +
+                'fine-grained personal access token with the organisation ' +
+                'permission "Members: read" (check the team slug too), or set ' +
+                '"approvals.membership: registry" in the configuration');
+        case 'status':
+            return ('give the job "permissions: statuses: write" in the workflow file; ' +
+                'a pull request from a fork gets a read-only token, see ' +
+                'docs/approvals.md for the workflow_run setup');
+        case 'list-issues':
+            return 'give the job "permissions: issues: read" in the workflow file';
+        case 'label':
+        case 'write-issue':
+            return ('give the job "permissions: issues: write" in the workflow file, ' +
+                'or set the input "dry-run" to true to only show the plan');
+    }
+}
+
+
+/***/ }),
+
+/***/ 3279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41340,6 +42962,295 @@ function tally_describeTally(counts) {
     return `${part(counts.error, 'error')}, ${part(counts.warning, 'warning')}, ${part(counts.note, 'note')}${waived}`;
 }
 
+// EXTERNAL MODULE: ./src/action/api-error.ts
+var api_error = __nccwpck_require__(3665);
+;// CONCATENATED MODULE: ./src/approvals/commit-status.ts
+/** The one status context branch protection requires. Never change it. */
+const STATUS_CONTEXT = 'nhi-policy/owner-approval';
+/**
+ * The status context for a pull request into `baseRef`. A status belongs
+ * to a commit, not to a pull request: a second pull request with the same
+ * head into another branch, judged by that branch's configuration, must
+ * not turn the default branch's status green. So only pull requests into
+ * the default branch write STATUS_CONTEXT; others name their branch.
+ */
+function statusContext(baseRef, defaultBranch) {
+    if (baseRef !== '' && baseRef === defaultBranch)
+        return STATUS_CONTEXT;
+    return `${STATUS_CONTEXT} (${plain(baseRef) || 'unknown branch'})`;
+}
+/** GitHub refuses a status description longer than this. */
+const MAX_DESCRIPTION = 140;
+/**
+ * The commit status for a gate result: success when approved (or for a
+ * merge group), failure when approvals are missing or changes were
+ * requested, error for a configuration error. The description is plain
+ * text of at most 140 characters; the job summary has the details.
+ */
+function commitStatusOf(result) {
+    const status = (state, description) => ({
+        context: result.context,
+        state,
+        description: clip(plain(description)),
+    });
+    if (result.kind === 'merge-group') {
+        return status('success', 'Each pull request in this merge group was approved before it was queued.');
+    }
+    if (result.kind === 'error') {
+        return status('error', `Configuration error: ${result.message}`);
+    }
+    const { verdict } = result;
+    if (verdict.state === 'approved')
+        return status('success', approved(verdict));
+    if (verdict.state === 'blocked')
+        return status('failure', blocked(verdict));
+    return status('failure', missing(verdict));
+}
+function approved(v) {
+    const n = v.items.length;
+    if (n === 0)
+        return 'No identity or policy file changed: no approval needed.';
+    const what = n === 1 ? 'the 1 change' : `all ${n} changes`;
+    return `Owners approved ${what} at ${v.headSha.slice(0, 7)}.`;
+}
+function blocked(v) {
+    const items = v.items.filter((i) => i.state === 'blocked');
+    const who = [...new Set(items.flatMap((i) => i.blockedBy))];
+    const what = items.map((i) => i.requirement.subject);
+    return `Changes requested by ${who.join(', ')} on ${what.join(', ')}.`;
+}
+/** "Waiting for payments (svc-a), security (svc-a, nhi-policy.yaml)." */
+function missing(v) {
+    const byTeam = new Map();
+    for (const item of v.items) {
+        for (const team of item.teams.filter((t) => t.missing > 0)) {
+            const subjects = byTeam.get(team.team) ?? [];
+            subjects.push(item.requirement.subject);
+            byTeam.set(team.team, subjects);
+        }
+    }
+    const parts = [...byTeam].map(([team, s]) => `${team} (${s.join(', ')})`);
+    return `Waiting for approval by ${parts.join('; ')}.`;
+}
+function plain(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+function clip(text) {
+    const chars = Array.from(text);
+    if (chars.length <= MAX_DESCRIPTION)
+        return text;
+    return `${chars.slice(0, MAX_DESCRIPTION - 1).join('')}…`;
+}
+
+;// CONCATENATED MODULE: ./src/approvals/count-approvals.ts
+const DECISIVE = ['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'];
+/**
+ * Takes each reviewer's latest decisive review (approved, changes
+ * requested, dismissed: a later comment changes nothing) in the order the
+ * API lists them, oldest first. An approval counts only on the current
+ * head commit: any new commit can widen what was approved. Reviews by the
+ * pull request's author never count; a bot's only when the owners
+ * registry declares it (`bot: true`). A request for changes stands
+ * whatever commit it was made on, as on GitHub, until it is dismissed or
+ * followed by an approval.
+ */
+function countApprovals(reviews, pr, membership) {
+    const counted = {
+        approvedBy: [],
+        changesRequestedBy: [],
+        ignored: [],
+    };
+    const author = pr.author.toLowerCase();
+    for (const review of latestDecisions(reviews).values()) {
+        const login = review.login.toLowerCase();
+        const commitId = review.commitId ?? '';
+        if (review.state === 'DISMISSED')
+            continue;
+        if (login === author) {
+            counted.ignored.push({ login, because: 'author', commitId });
+        }
+        else if (isBot(review) && !membership.bots.has(login)) {
+            counted.ignored.push({ login, because: 'bot', commitId });
+        }
+        else if (review.state === 'CHANGES_REQUESTED') {
+            counted.changesRequestedBy.push(login);
+        }
+        else if (commitId !== pr.headSha) {
+            counted.ignored.push({ login, because: 'earlier-commit', commitId });
+        }
+        else {
+            counted.approvedBy.push(login);
+        }
+    }
+    return counted;
+}
+function latestDecisions(reviews) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (!DECISIVE.includes(review.state) || review.login === '')
+            continue;
+        latest.set(review.login.toLowerCase(), review);
+    }
+    return latest;
+}
+function isBot(review) {
+    return review.userType === 'Bot' || review.login.endsWith('[bot]');
+}
+
+;// CONCATENATED MODULE: ./src/approvals/judge-approvals.ts
+/**
+ * Checks every requirement against the approvals that count. A team is
+ * satisfied by as many distinct members' approvals as it needs; one person
+ * in two required teams counts for both. A member of any required team who
+ * asks for changes blocks that item. The pull request is blocked if any
+ * item is, else missing if any item lacks approvals, else approved; with
+ * nothing to approve it is approved.
+ */
+function judgeApprovals(requirements, counted, membership, headSha) {
+    const items = requirements.map((r) => judgeOne(r, counted, membership));
+    const some = (state) => items.some((i) => i.state === state);
+    return {
+        state: some('blocked')
+            ? 'blocked'
+            : some('missing')
+                ? 'missing'
+                : 'approved',
+        headSha,
+        items,
+        counted,
+        membership: membership.source,
+    };
+}
+function judgeOne(requirement, counted, membership) {
+    const teams = requirement.teams.map((need) => {
+        const members = membership.members(need.team);
+        const approvedBy = counted.approvedBy.filter((l) => members.has(l)).sort();
+        const missing = Math.max(0, need.approvals - approvedBy.length);
+        return { team: need.team, needed: need.approvals, approvedBy, missing };
+    });
+    const required = new Set(requirement.teams.flatMap((need) => [...membership.members(need.team)]));
+    const blockedBy = counted.changesRequestedBy
+        .filter((l) => required.has(l))
+        .sort();
+    const state = blockedBy.length > 0
+        ? 'blocked'
+        : teams.some((t) => t.missing > 0)
+            ? 'missing'
+            : 'approved';
+    return { requirement, teams, blockedBy, state };
+}
+
+;// CONCATENATED MODULE: ./src/approvals/membership.ts
+/**
+ * Membership as the owners registry declares it: each team's member keys
+ * mapped to those people's GitHub handles. Needs no token.
+ */
+function registryMembership(owners) {
+    const teams = new Map();
+    for (const [key, team] of owners.teams) {
+        teams.set(key, new Set(team.members.map((m) => loginOf(owners, m))));
+    }
+    return {
+        source: 'registry',
+        members: (team) => teams.get(team) ?? new Set(),
+        bots: declaredBots(owners),
+    };
+}
+/**
+ * Membership from GitHub teams, as resolved through the API: `resolved`
+ * maps team keys to their GitHub members. Bots cannot join GitHub teams,
+ * so a bot the registry declares (`bot: true`) and lists as a member of a
+ * team counts as a member of that team too.
+ */
+function githubMembership(owners, resolved) {
+    const bots = declaredBots(owners);
+    const registry = registryMembership(owners);
+    const members = (team) => {
+        const fromGitHub = (resolved.get(team) ?? []).map((l) => l.toLowerCase());
+        const declared = [...registry.members(team)].filter((l) => bots.has(l));
+        return new Set([...fromGitHub, ...declared]);
+    };
+    return { source: 'github', members, bots };
+}
+function declaredBots(owners) {
+    return new Set([...owners.people.values()]
+        .filter((p) => p.bot)
+        .map((p) => p.github.toLowerCase()));
+}
+function loginOf(owners, person) {
+    return (owners.people.get(person)?.github ?? '').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/action/check-approvals.ts
+
+
+
+
+
+/**
+ * Runs the owner-approval gate on a checked pull request: reads every
+ * review, resolves the required teams, and judges. Returns null when the
+ * gate is switched off. A review list or team the token cannot read is a
+ * configuration error returned as data, so that it is published and never
+ * taken for "nobody approved"; so is any other API failure, so that the
+ * findings of the check are reported all the same.
+ */
+async function checkApprovals(pr, api, log) {
+    const plan = pr.approvalPlan;
+    if (plan === null || !plan.settings.enabled)
+        return null;
+    const context = statusContext(pr.baseRef, pr.defaultBranch);
+    const { headSha } = pr;
+    if (pr.number === null)
+        return { kind: 'merge-group', headSha, context };
+    try {
+        return await judge(pr, { number: pr.number, context }, plan, api(), log);
+    }
+    catch (error) {
+        // Whatever stopped the gate, the findings are still reported: the
+        // failure becomes the gate's result, and it never passes.
+        const message = error instanceof api_error/* ApiError */.h
+            ? error.describe()
+            : `the GitHub API could not be reached (${error.message}): re-run the job`;
+        return { kind: 'error', headSha, context, message };
+    }
+}
+async function judge(pr, { number, context }, plan, api, log) {
+    const reviews = await api.reviews(number);
+    const n = reviews.length;
+    log.info(`Read ${n} review${n === 1 ? '' : 's'} of pull request #${number}.`);
+    const membership = await membershipFor(plan, api, log);
+    if (typeof membership === 'string') {
+        return { kind: 'error', headSha: pr.headSha, context, message: membership };
+    }
+    const counted = countApprovals(reviews, pr, membership);
+    const verdict = judgeApprovals(plan.requirements, counted, membership, pr.headSha);
+    return { kind: 'verdict', verdict, context };
+}
+/**
+ * The membership the configuration asks for, or a message saying why it
+ * cannot be had. With GitHub teams, only the required teams are read.
+ */
+async function membershipFor(plan, api, log) {
+    if (plan.settings.membership === 'registry') {
+        return registryMembership(plan.owners);
+    }
+    const keys = new Set(plan.requirements.flatMap((r) => r.teams.map((t) => t.team)));
+    const resolved = new Map();
+    for (const key of keys) {
+        const team = plan.owners.teams.get(key)?.github;
+        if (team === undefined) {
+            return (`team "${key}" has no "github: org/team-slug" in the owners ` +
+                `registry ${plan.owners.file}, and approvals.membership is github: ` +
+                'add it, or set approvals.membership: registry');
+        }
+        resolved.set(key, await api.teamMembers(team));
+        log.info(`GitHub team ${team}: ${resolved.get(key)?.length} members.`);
+    }
+    return githubMembership(plan.owners, resolved);
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -41368,6 +43279,7 @@ class FsSource {
     list(dir) {
         let dirents;
         try {
+            this.refuseLinks(dir);
             dirents = external_node_fs_namespaceObject.readdirSync(this.resolve(dir), { withFileTypes: true });
         }
         catch (error) {
@@ -41399,16 +43311,35 @@ class FsSource {
         }
     }
     readOptional(file, maxBytes) {
+        let stats;
         try {
-            if (!external_node_fs_namespaceObject.lstatSync(this.resolve(file)).isFile())
-                return null;
+            this.refuseLinks(file);
+            stats = external_node_fs_namespaceObject.lstatSync(this.resolve(file));
         }
         catch (error) {
             if (isMissing(error))
                 return null;
             throw error;
         }
+        if (stats.isSymbolicLink()) {
+            throw new Error('it is a symbolic link, and links are never followed');
+        }
+        if (!stats.isFile())
+            throw new Error('it is not a regular file');
         return this.read(file, maxBytes);
+    }
+    /**
+     * Refuses a path that passes through a linked folder, so that nothing
+     * outside the tree is read by way of a link higher up.
+     */
+    refuseLinks(relative) {
+        const parts = relative.split('/').filter((p) => p !== '');
+        for (let i = 1; i < parts.length; i++) {
+            const folder = parts.slice(0, i).join('/');
+            if (external_node_fs_namespaceObject.lstatSync(this.resolve(folder)).isSymbolicLink()) {
+                throw new Error(`${folder} is a symbolic link, and links are never followed`);
+            }
+        }
     }
     resolve(relative) {
         return external_node_path_namespaceObject.join(this.root, ...relative.split('/'));
@@ -41462,6 +43393,16 @@ function todayUtc(now = new Date()) {
     return now.toISOString().slice(0, 10);
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/keywords/evaluation-day.ts
+/** The evaluation day from the context; a missing one is a programming error. */
+function evaluationDay(context) {
+    const today = context?.today;
+    if (typeof today !== 'number') {
+        throw new Error('a date keyword ran without an evaluation day');
+    }
+    return today;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/load/js-yaml-cjs.cjs
@@ -41469,7 +43410,8 @@ var js_yaml_cjs = __nccwpck_require__(3923);
 var js_yaml_cjs_default = /*#__PURE__*/__nccwpck_require__.n(js_yaml_cjs);
 ;// CONCATENATED MODULE: ./src/evaluate/secret-patterns.ts
 /**
- * Shapes of credentials that must never be committed. Each is anchored on a
+ * Shapes of credentials that must never be committed. Every repetition is
+ * bounded, so that one huge word in a file costs linear time to scan. Each is anchored on a
  * vendor's documented prefix or structure, so ordinary ids, paths and role
  * names do not match.
  */
@@ -41482,11 +43424,11 @@ const SECRET_PATTERNS = [
         name: 'GitHub token',
         pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
     },
-    { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-    { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+    { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}\b/ },
+    { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,255}\b/ },
     {
         name: 'Slack webhook',
-        pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/,
+        pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{1,20}\/B[A-Z0-9]{1,20}\/[A-Za-z0-9]{20,64}/,
     },
     {
         name: 'AWS access key id',
@@ -41497,21 +43439,24 @@ const SECRET_PATTERNS = [
         name: 'Google service-account key',
         pattern: /"private_key_id"\s*:\s*"[0-9a-f]{40}"/,
     },
-    { name: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,}\b/ },
+    {
+        name: 'Stripe key',
+        pattern: /\b[rs]k_(?:live|test)_[0-9A-Za-z]{20,255}\b/,
+    },
     { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-    { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,}\b/ },
+    { name: 'PyPI token', pattern: /\bpypi-AgE[A-Za-z0-9_-]{50,512}\b/ },
     {
         name: 'SendGrid key',
         pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/,
     },
-    { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/ },
+    { name: 'OpenAI key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,255}\b/ },
     {
         name: 'JSON web token',
-        pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+        pattern: /\beyJ[A-Za-z0-9_-]{10,1024}\.eyJ[A-Za-z0-9_-]{10,1024}\.[A-Za-z0-9_-]{10,1024}/,
     },
     {
         name: 'password in a URL',
-        pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i,
+        pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/i,
     },
 ];
 /** One regular expression that finds any of the shapes in a whole file. */
@@ -41588,7 +43533,12 @@ function entropy(text) {
 
 
 /** Limits that hold for every file, whichever parser reads it. */
-const PARSE_LIMITS = { maxAliases: 100, maxDepth: 64 };
+const PARSE_LIMITS = {
+    maxAliases: 100,
+    maxDepth: 64,
+    /** Values after aliases are expanded: stops a few aliases nesting. */
+    maxNodes: 100_000,
+};
 const LOAD_OPTIONS = {
     schema: (js_yaml_cjs_default()).CORE_SCHEMA,
     maxAliases: PARSE_LIMITS.maxAliases,
@@ -41614,6 +43564,18 @@ function parseYaml(text) {
                 code: 'not-a-mapping',
                 message: 'the file must be a mapping of fields (key: value), ' +
                     `not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+                line: 1,
+                column: 1,
+            },
+        };
+    }
+    if (text.includes('*') && expandedSize(value) > PARSE_LIMITS.maxNodes) {
+        return {
+            ok: false,
+            problem: {
+                code: 'too-many-aliases',
+                message: `aliases (*name) expand this file to more than ${PARSE_LIMITS.maxNodes} values: ` +
+                    'write the values out instead of nesting aliases',
                 line: 1,
                 column: 1,
             },
@@ -41726,6 +43688,25 @@ function findMergeKey(text) {
         }
     }
     return null;
+}
+/**
+ * Counts the values of a loaded document as if every alias were copied,
+ * stopping as soon as the limit is passed. js-yaml shares one object per
+ * anchor, so a few nested aliases can stand for billions of values that
+ * every later walk over the document would visit.
+ */
+function expandedSize(root) {
+    let count = 0;
+    const stack = [root];
+    while (stack.length > 0 && count <= PARSE_LIMITS.maxNodes) {
+        const value = stack.pop();
+        count++;
+        if (value !== null && typeof value === 'object') {
+            for (const child of Object.values(value))
+                stack.push(child);
+        }
+    }
+    return count;
 }
 
 ;// CONCATENATED MODULE: ./src/load/locate.ts
@@ -41861,13 +43842,14 @@ function resolveRelativePointer(cxt, relative) {
 ;// CONCATENATED MODULE: ./src/evaluate/keywords/days-since.ts
 
 
+
 /**
  * `nhiDaysSince: {max, maxFrom}` on a date: fails once the limit of whole
  * days has passed between the date and the evaluation day (on the due day). `maxFrom`
  * is a relative JSON pointer to a limit kept in the identity itself; when it
  * points at nothing, `max` applies, and with neither the keyword passes.
  */
-function daysSince(today) {
+function daysSince() {
     return {
         keyword: 'nhiDaysSince',
         type: 'string',
@@ -41886,6 +43868,7 @@ function daysSince(today) {
             const day = day_toDay(data);
             if (day === null)
                 return true; // `format: date` reports bad dates
+            const today = evaluationDay(this);
             const fromData = schema.maxFrom
                 ? resolveRelativePointer(cxt, schema.maxFrom)
                 : undefined;
@@ -41913,11 +43896,12 @@ function daysSince(today) {
 
 ;// CONCATENATED MODULE: ./src/evaluate/keywords/days-until.ts
 
+
 /**
  * `nhiDaysUntil: {min}` on a date: fails when fewer than `min` whole days
  * remain from the evaluation day to the date. `min: 0` means "not passed".
  */
-function daysUntil(today) {
+function daysUntil() {
     return {
         keyword: 'nhiDaysUntil',
         type: 'string',
@@ -41933,6 +43917,7 @@ function daysUntil(today) {
             const day = day_toDay(data);
             if (day === null)
                 return true;
+            const today = evaluationDay(this);
             const remaining = day - today;
             if (remaining >= schema.min)
                 return true;
@@ -41960,10 +43945,10 @@ const ANNOTATIONS = ['x-nhi-rule', 'x-nhi-hint'];
 /**
  * An Ajv for JSON Schema 2020-12 in strict mode, so that a misspelt keyword
  * in a policy is an error rather than a rule that silently never fires.
- * `today` is the evaluation day (days since 1970-01-01, UTC) that the date
- * keywords compare against.
+ * Validators compiled by it take the evaluation day as their context:
+ * `validate.call({ today }, data)` (see keywords/evaluation-day.ts).
  */
-function createAjv(today) {
+function createAjv() {
     const ajv = new _2020.Ajv2020({
         allErrors: true,
         strict: true,
@@ -41973,11 +43958,12 @@ function createAjv(today) {
         allowUnionTypes: true,
         verbose: true,
         messages: false,
+        passContext: true,
     });
     dist_default()["default"](ajv, ['date', 'date-time', 'email', 'uri']);
     ajv.addVocabulary(ANNOTATIONS);
-    ajv.addKeyword(daysSince(today));
-    ajv.addKeyword(daysUntil(today));
+    ajv.addKeyword(daysSince());
+    ajv.addKeyword(daysUntil());
     return ajv;
 }
 
@@ -42030,7 +44016,6 @@ const UNWAIVABLE = new Set([
 
 ;// CONCATENATED MODULE: ./src/policy/load-policies.ts
 
-
 const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
 const MAX_POLICY_BYTES = 1024 * 1024;
 /** Reads the JSON files of the schema folder that ships with nhi-policy. */
@@ -42050,8 +44035,7 @@ function loadSchemas(source) {
  * overrides a default rule by writing its own file with that id. Each file
  * is checked on its own: a bad one is a ConfigError naming it.
  */
-function loadPolicies(origins, schemas) {
-    const ajv = createAjv(0);
+function loadPolicies(origins, schemas, ajv) {
     const checkMeta = ajv.compile(schemas.policy);
     const byId = new Map();
     for (const origin of origins) {
@@ -42080,16 +44064,17 @@ function checkPolicy(ajv, checkMeta, schema, file) {
         throw new ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
             `${describeMetaError(first)}; see docs/policies.md for the fields`, file);
     }
+    let validate;
     try {
-        // Compiled once here to find typos; the check compiles its own copy.
-        const probe = { ...schema };
-        delete probe.$id;
-        ajv.compile(probe);
+        // Without its $id, a policy that replaces another may reuse the id.
+        const compiled = { ...schema };
+        delete compiled.$id;
+        validate = ajv.compile(compiled);
     }
     catch (error) {
         throw new ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
     }
-    return { rule: schema['x-nhi-rule'], schema, file };
+    return { rule: schema['x-nhi-rule'], schema, file, validate };
 }
 function describeMetaError(error) {
     if (!error)
@@ -42105,11 +44090,20 @@ function describeMetaError(error) {
 function listJson(origin) {
     const files = [];
     for (const dir of origin.dirs) {
-        const entries = origin.source.list(dir);
+        let entries;
+        try {
+            entries = origin.source.list(dir);
+        }
+        catch (error) {
+            throw new ConfigError(`cannot read the policy folder: ${error.message}`, origin.label + dir);
+        }
         if (entries === null) {
             throw new ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
         }
         for (const entry of entries) {
+            if (entry.type !== 'file' && entry.path.endsWith('.json')) {
+                throw new ConfigError('the policy is not a regular file (a link or folder): policies are never read through links', origin.label + entry.path);
+            }
             if (entry.type === 'file' && entry.path.endsWith('.json')) {
                 files.push(entry.path);
             }
@@ -42507,7 +44501,7 @@ function describeError(error, root) {
             return at(error.instancePath, withHint(`${label} must not be present`));
         case 'nhiDaysSince':
             return at(error.instancePath, `${label} ${showValue(value)} is ${String(params.elapsed)} days ago; ` +
-                `the limit is ${String(params.limit)} days, so it was due on ${String(params.due)}`);
+                `the limit is ${String(params.limit)} days, reached on ${String(params.due)}`);
         case 'nhiDaysUntil': {
             const remaining = Number(params.remaining);
             return at(error.instancePath, remaining < 0
@@ -42745,6 +44739,7 @@ function loadOwners(source, file, ajv, schema) {
 
 
 
+
 /**
  * Loads configuration, owners registry and policies from a tree. In a pull
  * request that tree is the base commit, so a PR cannot weaken the rules it
@@ -42752,7 +44747,7 @@ function loadOwners(source, file, ajv, schema) {
  */
 function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     const schemas = loadSchemas(ownPackage);
-    const ajv = createAjv(0);
+    const ajv = createAjv();
     const config = loadConfig(source, ajv, schemas.config);
     const owners = loadOwners(source, config.ownersFile, ajv, schemas.owners);
     const origins = [];
@@ -42770,8 +44765,14 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
         rule: schemas.identity['x-nhi-rule'],
         schema: schemas.identity,
         file: '<nhi-policy>/policies/schemas/identity.schema.json',
+        validate: ajv.compile(schemas.identity),
     };
-    const policies = [identity, ...loadPolicies(origins, schemas)];
+    const policies = [identity, ...loadPolicies(origins, schemas, ajv)];
+    const codeIds = new Set(Object.values(CODE_RULES).map((r) => r.id));
+    const clash = policies.find((p) => codeIds.has(p.rule.id));
+    if (clash) {
+        throw new ConfigError(`rule id ${clash.rule.id} belongs to a rule built into nhi-policy: give the policy an id of its own (NHI-900 to NHI-999 are free)`, clash.file);
+    }
     const rules = new Map();
     for (const rule of [
         ...policies.map((p) => p.rule),
@@ -42779,7 +44780,40 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     ]) {
         rules.set(rule.id, rule);
     }
-    return { config, owners, schemas, policies, rules };
+    checkRuleSettings(config, rules);
+    return {
+        config,
+        owners,
+        schemas,
+        policies,
+        rules,
+        validateWaiver: ajv.compile(schemas.waiver),
+    };
+}
+/** Rules that keep the check sound: never switched off or made a note. */
+const FIXED_RULES = new Set([
+    'NHI-001',
+    'NHI-002',
+    'NHI-003',
+    'NHI-010',
+    'NHI-131',
+]);
+/**
+ * Refuses rule settings that name no rule (a typo would otherwise change
+ * nothing, silently) or that would switch off reading files, the identity
+ * structure or secret detection.
+ */
+function checkRuleSettings(config, rules) {
+    for (const [id, setting] of Object.entries(config.rules)) {
+        if (!rules.has(id)) {
+            throw new ConfigError(`policies.rules names ${id}, which is not a rule: check the id in docs/rules.md`, config.file ?? undefined);
+        }
+        const weakened = setting.enabled === false ||
+            (setting.severity !== undefined && setting.severity !== 'error');
+        if (FIXED_RULES.has(id) && weakened) {
+            throw new ConfigError(`policies.rules cannot switch off or lower ${id}: it keeps files readable, well-formed and free of secrets`, config.file ?? undefined);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/file-report.ts
@@ -42903,7 +44937,7 @@ function checkFile(source, file, maxBytes, check) {
         };
     }
     const text = decoded.text;
-    const findings = secretsInText(file, text);
+    const findings = [...secretInName(file), ...secretsInText(file, text)];
     const parsed = parseYaml(text);
     if (!parsed.ok) {
         const { problem } = parsed;
@@ -42980,6 +45014,15 @@ function valueAt(doc, pointer) {
         value = value?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
     }
     return value;
+}
+/** A file name can leak a secret too: it is in every report and in git. */
+function secretInName(file) {
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    if (!secretKind(name))
+        return [];
+    return [
+        findingAt(CODE_RULES.secretInFile, file, { line: 1, column: 1 }, 'the file name looks like a secret: revoke it, then rename the file to the identity id'),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/cross-file.ts
@@ -43081,15 +45124,14 @@ function asRecord(value) {
 
 ;// CONCATENATED MODULE: ./src/evaluate/identity-checker.ts
 
-
 /**
- * Compiles the identity schema and every enabled policy once, for one
- * evaluation day, and returns a function that checks one document against
- * all of them. Each policy keeps its own validator so that every error is
- * attributed to exactly one rule id.
+ * Prepares the identity schema and every enabled policy (compiled once,
+ * with the workspace) for one evaluation day, and returns a function that
+ * checks one document against all of them. Each policy keeps its own
+ * validator so that every error is attributed to exactly one rule id.
  */
 function createIdentityChecker(policies, today, settings) {
-    const ajv = createAjv(today);
+    const context = { today };
     const compiled = [];
     for (const policy of policies) {
         const setting = settings[policy.rule.id] ?? {};
@@ -43099,7 +45141,7 @@ function createIdentityChecker(policies, today, settings) {
             rule: policy.rule,
             severity: setting.severity ?? policy.rule.severity,
             schema: policy.schema,
-            validate: ajv.compile(policy.schema),
+            validate: policy.validate,
         });
     }
     return (doc) => {
@@ -43107,7 +45149,7 @@ function createIdentityChecker(policies, today, settings) {
         for (const policy of compiled) {
             if (!applies(policy.rule.appliesTo, doc))
                 continue;
-            if (policy.validate(doc))
+            if (policy.validate.call(context, doc))
                 continue;
             for (const error of relevant(policy.validate.errors ?? [])) {
                 const { pointer, message } = describeError(error, policy.schema);
@@ -43155,6 +45197,7 @@ function within(allowed, value) {
 
 
 
+
 const MAX_WAIVER_BYTES = 64 * 1024;
 /**
  * Reads every YAML file in the waivers folder. A broken waiver is a finding
@@ -43162,12 +45205,13 @@ const MAX_WAIVER_BYTES = 64 * 1024;
  */
 function loadWaivers(source, dir, validate, schema) {
     const result = { waivers: [], findings: [] };
-    const entries = source.list(dir) ?? [];
-    for (const entry of entries) {
-        if (entry.type !== 'file' || !/\.ya?ml$/i.test(entry.path))
-            continue;
+    for (const entry of listWaivers(source, dir, result)) {
         const file = entry.path;
         const problem = (line, column, message) => result.findings.push(findingAt(CODE_RULES.waiverInvalid, file, { line, column }, message));
+        if (entry.type !== 'file') {
+            problem(1, 1, 'the waiver is a link or folder, not a file; links are never followed, so it waives nothing');
+            continue;
+        }
         let bytes;
         try {
             bytes = source.read(file, MAX_WAIVER_BYTES);
@@ -43203,6 +45247,22 @@ function loadWaivers(source, dir, validate, schema) {
     return result;
 }
 /**
+ * The YAML entries of the waivers folder. A folder that cannot be listed
+ * (a link, a file) is a finding on it, and waives nothing.
+ */
+function listWaivers(source, dir, result) {
+    const where = (message) => result.findings.push(findingAt(CODE_RULES.waiverInvalid, dir, { line: 1, column: 1 }, message));
+    let entries;
+    try {
+        entries = source.list(dir);
+    }
+    catch (error) {
+        where(`the waivers folder cannot be read (${error.message}), so no waiver applies`);
+        return [];
+    }
+    return (entries ?? []).filter((e) => e.type !== 'directory' && /\.ya?ml$/i.test(e.path));
+}
+/**
  * Marks findings covered by a waiver that has not expired, and reports
  * waivers that name an unknown rule or identity, or that expired. A waiver
  * stops applying on the day after its expiry date.
@@ -43223,6 +45283,11 @@ function applyWaivers(findings, waivers, context) {
             extra.push(findingAt(CODE_RULES.waiverInvalid, waiver.file, top, `identity "${waiver.identity}" does not exist: fix the id or delete the waiver`));
             continue;
         }
+        const refusal = approvalProblem(waiver, context);
+        if (refusal) {
+            extra.push(findingAt(CODE_RULES.waiverInvalid, waiver.file, top, refusal));
+            continue;
+        }
         if ((day_toDay(waiver.expires) ?? 0) < context.today) {
             extra.push(findingAt(CODE_RULES.waiverExpired, waiver.file, top, `the waiver of ${waiver.rule} for "${waiver.identity}" expired on ${waiver.expires}; the rule applies again`));
             continue;
@@ -43236,28 +45301,23 @@ function applyWaivers(findings, waivers, context) {
     }
     return extra;
 }
-
-;// CONCATENATED MODULE: ./src/audit/audit-settings.ts
-const DEFAULT_AUDIT = {
-    windowDays: 14,
-    expiryWindowDays: 30,
-    fallbackTeam: 'security',
-    label: 'nhi-policy',
-};
-/** Reads the audit section; the configuration schema already checked it. */
-function auditSettings(section) {
-    return {
-        windowDays: typeof section.windowDays === 'number'
-            ? section.windowDays
-            : DEFAULT_AUDIT.windowDays,
-        expiryWindowDays: typeof section.expiryWindowDays === 'number'
-            ? section.expiryWindowDays
-            : DEFAULT_AUDIT.expiryWindowDays,
-        fallbackTeam: typeof section.fallbackTeam === 'string'
-            ? section.fallbackTeam
-            : DEFAULT_AUDIT.fallbackTeam,
-        label: typeof section.label === 'string' ? section.label : DEFAULT_AUDIT.label,
-    };
+/** Longest a waiver may run, from the evaluation day. */
+const MAX_WAIVER_DAYS = 366;
+/**
+ * Why a waiver cannot apply although it is well-formed: an approver who is
+ * not in the team that approves risky changes, or an expiry so far off that
+ * the exception would outlive its review.
+ */
+function approvalProblem(waiver, context) {
+    const { team, members } = context.approvers;
+    if (!members.has(waiver.approvedBy)) {
+        return (`approvedBy ${showValue(waiver.approvedBy)} is not a member of team "${team}" in the owners registry: ` +
+            'a waiver is approved by a member of the team that approves risky changes');
+    }
+    if ((day_toDay(waiver.expires) ?? 0) - context.today > MAX_WAIVER_DAYS) {
+        return `the waiver runs until ${waiver.expires}, more than a year from now: set an expiry within 12 months and review it then`;
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/identity-record.ts
@@ -43406,31 +45466,83 @@ function strings(value) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
-const ZERO_WIDTH_SPACE = '\u200b';
+;// CONCATENATED MODULE: ./src/authoring/rotation-verifiers.ts
 /**
- * Makes text from a file or the API inert in GitHub Markdown: no HTML, no
- * emphasis, table breaks, links, autolinks, @mentions or #references. The
- * text still reads the same to a person.
+ * The people who may verify a rotation when a credential's
+ * rotation.verifiedBy names `party`: that person, or the members of that
+ * team who are not bots. Null when it names nobody the registry knows,
+ * so any person may verify.
  */
-function escapeMarkdown(text) {
+function rotationVerifiers(party, owners) {
+    if (party === undefined)
+        return null;
+    const team = owners.teams.get(party);
+    if (team) {
+        return team.members.filter((m) => owners.people.get(m)?.bot === false);
+    }
+    return owners.people.has(party) ? [party] : null;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/visible-text.ts
+/**
+ * Text as a page may show it: control characters (line breaks, tabs,
+ * escapes) become one space, and invisible format characters (zero-width
+ * spaces and joiners, direction marks) become U+FFFD, so nothing in a
+ * value is hidden from the reader or from what they copy.
+ */
+function visibleText(text) {
     return (text
         // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/\p{Cf}/gu, '\uFFFD'));
+}
+
+;// CONCATENATED MODULE: ./src/runbook/code-span.ts
+
+/**
+ * Text as a Markdown code span, which GitHub shows exactly as written:
+ * never as HTML, a link, a mention or an emoji, and copied as it reads.
+ * The fence is one backtick longer than the longest run of backticks
+ * inside, and a space pads each side when the text starts or ends with a
+ * backtick or a space, since CommonMark strips one space from each side.
+ * In a table cell every pipe is escaped: GitHub drops the backslash
+ * before it reads the span.
+ */
+function codeSpan(text, inCell = false) {
+    const visible = visibleText(text);
+    const body = inCell ? visible.replace(/\|/g, '\\|') : visible;
+    const runs = body.match(/`+/g) ?? [];
+    const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/runbook/escape-text.ts
+
+/**
+ * What GitHub turns into a mention, a reference, a link, an emoji or math
+ * even when escaped. Values holding one are shown in a code span instead.
+ */
+const NEEDS_CODE_SPAN = /[@#$]|:\/\/|www\.|:[a-z0-9_+-]+:/i;
+/**
+ * Text from a file as inert Markdown prose, with no invisible characters
+ * added: HTML and entities become entities; the characters that start
+ * emphasis, code, links, tables and strikethrough are escaped; so is a
+ * first character that would start a heading, a list or a quote. Text
+ * that NEEDS_CODE_SPAN matches must go in a code span instead.
+ */
+function escapeText(text) {
+    return visibleText(text)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#+\-.!|~"']/g, '\\$&')
-        // Mentions, references and autolinks are found after escapes are read,
-        // so they are broken with an invisible space instead.
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
-        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}${m.slice(3)}`)
-        .replace(/:([a-z0-9_+-]+):/gi, `:${ZERO_WIDTH_SPACE}$1:`));
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/safe-text.ts
+
 
 
 /** What a page shows in place of a value that looks like a secret. */
@@ -43438,36 +45550,57 @@ const WITHHELD = '_(withheld: this value looks like a secret)_';
 /** What a page shows for a field the identity file leaves out. */
 const NOT_RECORDED = '_not recorded_';
 /**
- * A value from an identity file or the owners registry, ready for a
- * Markdown page: escaped, and withheld entirely when it looks like a
- * secret, so a runbook never repeats one even if the file holds it.
+ * A value from an identity file or the owners registry, as prose on a
+ * Markdown page: escaped, or in a code span when GitHub would otherwise
+ * link it or mention someone; withheld entirely when it looks like a
+ * secret, so a page never repeats one even if the file holds it.
  */
-function safeText(value) {
-    if (value === undefined || value === '')
+function safeText(value, inCell = false) {
+    if (value === undefined || value.trim() === '')
         return NOT_RECORDED;
-    if (secretKind(value) !== null || findSecretsInText(value).length > 0) {
+    if (looksLikeSecret(value))
         return WITHHELD;
-    }
-    return escapeMarkdown(value);
+    return NEEDS_CODE_SPAN.test(value)
+        ? codeSpan(value, inCell)
+        : escapeText(value);
+}
+/**
+ * A value a reader copies or types (a key, an address, a path, a vault
+ * location) in a code span, exactly as the file writes it; withheld when
+ * it looks like a secret.
+ */
+function safeCode(value, inCell = false) {
+    if (value === undefined || value.trim() === '')
+        return NOT_RECORDED;
+    if (looksLikeSecret(value))
+        return WITHHELD;
+    return codeSpan(value, inCell);
+}
+/** True for a value, or a text holding one, shaped like a secret. */
+function looksLikeSecret(value) {
+    return secretKind(value) !== null || findSecretsInText(value).length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/describe-party.ts
 
+
 /**
  * A team or person key from an identity file, as a reader wants it: the
- * registry's name followed by the key, so it can be looked up and typed
- * into a command. A key missing from the registry is marked as such.
+ * registry's name followed by the key in a code span, so it can be looked
+ * up and typed into a command. A key missing from the registry is marked
+ * as such. `inCell` when the text goes in a table cell.
  */
-function describeParty(key, owners) {
+function describeParty(key, owners, inCell = false) {
     if (key === undefined)
         return NOT_RECORDED;
+    const code = safeCode(key, inCell);
     const team = owners.teams.get(key);
     if (team)
-        return `${safeText(team.name)} (team ${safeText(key)})`;
+        return `${safeText(team.name, inCell)} (team ${code})`;
     const person = owners.people.get(key);
     if (person)
-        return `${safeText(person.name)} (${safeText(key)})`;
-    return `${safeText(key)} (not in ${safeText(owners.file)})`;
+        return `${safeText(person.name, inCell)} (${code})`;
+    return `${code} (not in ${safeCode(owners.file, inCell)})`;
 }
 /** Several parties, joined for a sentence: "A, B and C". */
 function describeParties(keys, owners) {
@@ -43475,6 +45608,23 @@ function describeParties(keys, owners) {
     if (names.length <= 1)
         return names[0] ?? NOT_RECORDED;
     return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+/**
+ * Who verifies a rotation, as `rotate --verified-by` accepts it: the
+ * party, and for a team the keys of the people in it who may verify.
+ */
+function describeVerifier(key, owners) {
+    const party = describeParty(key, owners);
+    const people = rotationVerifiers(key, owners);
+    if (!owners.teams.has(key ?? '') || people === null)
+        return party;
+    if (people.length === 0) {
+        return `${party} (no member who can verify is listed in ${safeCode(owners.file)})`;
+    }
+    const keys = people.map((p) => safeCode(p));
+    const last = keys.pop();
+    const choice = keys.length === 0 ? last : `${keys.join(', ')} or ${last}`;
+    return `${party}, that is ${keys.length === 0 ? '' : 'one of '}${choice}`;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/plain-name.ts
@@ -43526,11 +45676,13 @@ const NAMES = {
 };
 /**
  * The plain-language name of a schema value ("sa-key" reads "service
- * account key"), escaped for Markdown; an unknown value is shown as written.
+ * account key"); an unknown value is shown as written, made safe for a
+ * page. `inCell` when the name goes in a table cell.
  */
-function plainName(group, value) {
+function plainName(group, value, inCell = false) {
     const names = NAMES[group];
-    return escapeMarkdown(names[value] ?? value);
+    const known = Object.hasOwn(names, value) ? names[value] : undefined;
+    return known ?? safeText(value, inCell);
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-audit-trail.ts
@@ -43555,13 +45707,13 @@ function auditTrailSection(ctx) {
 }
 function historyRow(h, { owners }) {
     const cells = [
-        safeText(h.date),
-        safeText(h.action),
-        describeParty(h.by, owners),
-        h.verifiedBy === undefined ? '' : describeParty(h.verifiedBy, owners),
-        h.credential === undefined ? '' : safeText(h.credential),
-        h.evidence === undefined ? '' : safeText(h.evidence),
-        h.note === undefined ? '' : safeText(h.note),
+        safeText(h.date, true),
+        safeText(h.action, true),
+        describeParty(h.by, owners, true),
+        h.verifiedBy === undefined ? '' : describeParty(h.verifiedBy, owners, true),
+        h.credential === undefined ? '' : safeCode(h.credential, true),
+        h.evidence === undefined ? '' : safeCode(h.evidence, true),
+        h.note === undefined ? '' : safeText(h.note, true),
     ];
     return `| ${cells.join(' | ')} |`;
 }
@@ -43590,35 +45742,35 @@ function callOrder(record, owners) {
     }
     return calls;
 }
-/** "Slack: #payments-oncall". */
+/** "Slack: `#payments-oncall`", the target exactly as written. */
 function contactText(contact) {
-    return `${plainName('contact', contact.type)}: ${safeText(contact.target)}`;
+    return `${plainName('contact', contact.type)}: ${safeCode(contact.target)}`;
 }
 function personCall(record, owners) {
     const key = record.individual;
     const person = key ? owners.people.get(key) : undefined;
     if (!person) {
-        return `Accountable person: ${safeText(key)} (not in ${safeText(owners.file)}; go to the next line)`;
+        return `Accountable person: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
     }
     const ways = [
-        ...(person.email ? [`Email: ${safeText(person.email)}`] : []),
+        ...(person.email ? [`Email: ${safeCode(person.email)}`] : []),
         ...(person.contacts ?? []).map(contactText),
     ];
     const reach = ways.length === 0 ? '' : `: ${ways.join('; ')}`;
-    return `${safeText(person.name)} (${safeText(person.key)}), accountable person${reach}`;
+    return `${safeText(person.name)} (${safeCode(person.key)}), accountable person${reach}`;
 }
 function teamCall(record, owners) {
     const key = record.team;
     const team = key ? owners.teams.get(key) : undefined;
     if (!team) {
-        return `Owning team: ${safeText(key)} (not in ${safeText(owners.file)}; go to the next line)`;
+        return `Owning team: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
     }
     const members = team.members
         .map((m) => owners.people.get(m))
         .filter((p) => p !== undefined && !p.bot)
         .map((p) => safeText(p?.name));
     const who = members.length === 0 ? '' : `: ${members.join(', ')}`;
-    return `${safeText(team.name)} (team ${safeText(team.key)}), owning team${who}`;
+    return `${safeText(team.name)} (team ${safeCode(team.key)}), owning team${who}`;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-contacts.ts
@@ -43654,39 +45806,72 @@ function checklist(steps) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/runbook/command-text.ts
+
+
+const PLAIN_WORD = /^[A-Za-z0-9._/-]+$/;
+/** Fixed words of a command (flags, placeholders), never quoted. */
+class Words {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * A command for the reader to copy, as a code span. Used as a tag:
+ * command`nhi-policy review ${file} --by YOUR-KEY`. Each value from a
+ * file is quoted for a POSIX shell unless it is a plain word; Words are
+ * written as they are. A value that looks like a secret withholds the
+ * whole command.
+ */
+function command(words, ...values) {
+    const texts = values.filter((v) => typeof v === 'string');
+    if (texts.some(looksLikeSecret))
+        return WITHHELD;
+    const text = words.reduce((out, word, i) => `${out}${shellWord(values[i - 1])}${word}`);
+    return codeSpan(text);
+}
+function shellWord(value) {
+    if (value === undefined)
+        return '';
+    if (value instanceof Words)
+        return value.text;
+    return PLAIN_WORD.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/runbook/phrases.ts
 
 
 
-/** "gcp, account acme-payments-prod": where to act on the identity. */
+/** "`gcp`, account `acme-payments-prod`": where to act on the identity. */
 function systemPhrase(record) {
     const { provider, account } = record.system;
-    return `${safeText(provider)}, account ${safeText(account)}`;
+    return `${safeCode(provider)}, account ${safeCode(account)}`;
 }
 /** The identity as it is named inside its system. */
 function resourcePhrase(record) {
     const { resourceId } = record.system;
     return resourceId === undefined
-        ? `the ${plainName('kind', record.kind)} ${safeText(record.id)}`
-        : `${safeText(resourceId)}`;
+        ? `the ${plainName('kind', record.kind)} ${safeCode(record.id)}`
+        : safeCode(resourceId);
 }
-/** "credential sa-key (service account key)". */
+/** "credential `sa-key` (service account key)". */
 function credentialPhrase(credential) {
-    return `credential ${safeText(credential.id)} (${plainName('credential', credential.type)})`;
+    return `credential ${safeCode(credential.id)} (${plainName('credential', credential.type)})`;
 }
-/** "vault, at kv/payments/ledger-reader", never the secret itself. */
+/** "`vault`, at `kv/payments/ledger-reader`", never the secret itself. */
 function storagePhrase(credential) {
     const storage = credential.storage;
     if (storage === undefined)
         return 'no storage recorded';
-    return `${safeText(storage.backend)}, at ${safeText(storage.ref)}`;
+    return `${safeCode(storage.backend)}, at ${safeCode(storage.ref)}`;
 }
-/** "workflow acme/app/.github/workflows/x.yml, contact: Payments …". */
+/** "workflow `acme/app/.github/workflows/x.yml`, contact: Payments …". */
 function dependentPhrase(dependent, owners) {
     const contact = dependent.contact === undefined
         ? ''
         : `, contact: ${describeParty(dependent.contact, owners)}`;
-    return `${plainName('dependent', dependent.type)} ${safeText(dependent.ref)}${contact}`;
+    return `${plainName('dependent', dependent.type)} ${safeCode(dependent.ref)}${contact}`;
 }
 /** Where to look for use of the identity, for steps that check the logs. */
 function logPhrase(record) {
@@ -43700,13 +45885,14 @@ function liveSecrets(record) {
     return record.credentials.filter((c) => c.type !== 'federated' && c.status !== 'revoked');
 }
 /** The date a scheduled task is due, "now" when nothing dates it. */
-function dueText(item) {
+function dueText(item, inCell = false) {
     if (item === undefined)
         return 'not scheduled';
-    return item.due === null ? 'now' : safeText(item.due);
+    return item.due === null ? 'now' : safeText(item.due, inCell);
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-creation.ts
+
 
 
 
@@ -43717,13 +45903,14 @@ function creationSection(ctx) {
     const { record, owners } = ctx;
     const steps = [
         approvalStep(ctx),
-        `Check the name: the identity is called ${safeText(record.id)}, exactly, everywhere you create it.`,
+        `Check the name: the identity is called ${safeCode(record.id)}, exactly, everywhere you create it.`,
         `Create the ${plainName('kind', record.kind)} in ${systemPhrase(record)} as ${resourcePhrase(record)}.`,
         ...scopeSteps(ctx),
         ...record.credentials.map((c) => credentialStep(c, ctx)),
         ...record.dependents.map((d) => `Set up this dependent to use the identity, and check that it works: ${dependentPhrase(d, owners)}.`),
         `Check that use of the identity is logged. Look in: ${logPhrase(record)}.`,
-        `Record the creation: in the identity file ${safeText(record.file)}, set status to active, write today's date (UTC) as created and lastRotated of each credential, and add a history entry (action: created, date, by, verifiedBy, evidence: the ticket). Open a pull request; ${describeParty(record.team, owners)} approves it.`,
+        recordStep(record),
+        `Open a pull request with the changed files; ${describeParty(record.team, owners)} approves it.`,
     ];
     return [
         '## 4. Creation checklist',
@@ -43736,9 +45923,9 @@ function creationSection(ctx) {
 function approvalStep({ record, owners }) {
     const approval = record.approval;
     if (approval === undefined) {
-        return `Check that the pull request adding this identity file was approved by ${describeParty(record.team, owners)}.`;
+        return `Check that the request was approved by ${describeParty(record.team, owners)}, and write down the approval ticket and who approved it (their keys in the owners registry): Ticket: ____ Approved by: ____`;
     }
-    return `Check the approval: ticket ${safeText(approval.ticket)}, approved by ${describeParties(approval.approvedBy, owners)} on ${safeText(approval.approvedOn)}.`;
+    return `Check the approval: ticket ${safeCode(approval.ticket)}, approved by ${describeParties(approval.approvedBy, owners)} on ${safeText(approval.approvedOn)}.`;
 }
 function scopeSteps({ record }) {
     if (record.scopes.length === 0) {
@@ -43746,18 +45933,47 @@ function scopeSteps({ record }) {
             `Grant no permissions: none are listed (privilege: ${safeText(record.privilege)}). Ask the owning team before granting any.`,
         ];
     }
-    return record.scopes.map((scope) => `Grant this permission, and nothing broader: ${safeText(scope)}`);
+    return record.scopes.map((scope) => `Grant this permission, and nothing broader: ${safeCode(scope)}`);
 }
 function credentialStep(c, { owners }) {
     if (c.type === 'federated') {
-        return `Set up the trust for ${credentialPhrase(c)}: issuer ${safeText(c.issuer)}, subject ${safeText(c.subject)}. No secret is created or stored.`;
+        return `Set up the trust for ${credentialPhrase(c)}: issuer ${safeCode(c.issuer)}, subject ${safeCode(c.subject)}. No secret is created or stored.`;
     }
     const readers = c.storage?.readers ?? [];
     const who = readers.length === 0 ? NOT_RECORDED : describeParties(readers, owners);
     return `Create ${credentialPhrase(c)} and put it straight into ${storagePhrase(c)}. Let only ${who} read it. Never paste it anywhere else: not in chat, email, a ticket or this repository.`;
 }
+/**
+ * The command that marks the identity active, with the flags for what
+ * the file does not record yet: the approval and where use is logged.
+ */
+function recordStep(record) {
+    const missing = [
+        ...(record.approval === undefined
+            ? ['--ticket TICKET --approved-by APPROVER-KEY']
+            : []),
+        ...(record.audit?.logRef === undefined
+            ? ["--log 'WHERE USE IS LOGGED'"]
+            : []),
+    ];
+    const flags = new Words(missing.map((f) => ` ${f}`).join(''));
+    const run = command `nhi-policy activate ${record.file} --by YOUR-KEY${flags}`;
+    const explain = [
+        'YOUR-KEY is your key in the owners registry',
+        ...(record.approval === undefined
+            ? [
+                'TICKET and APPROVER-KEY are the approval ticket and the approver (repeat --approved-by for each one)',
+            ]
+            : []),
+        ...(record.audit?.logRef === undefined
+            ? ['WHERE USE IS LOGGED names the log, dashboard or SIEM search']
+            : []),
+    ];
+    return `Record the creation (or ask an engineer to): in the inventory folder, run ${run}. ${explain.join('; ')}. It sets the status to active, dates each credential and adds the history entry; when something is still missing it changes nothing and says what to add.`;
+}
 
 ;// CONCATENATED MODULE: ./src/runbook/section-rotation.ts
+
 
 
 
@@ -43783,12 +45999,12 @@ function credentialRotation(c, ctx) {
     const rotation = c.rotation;
     const automatic = rotation?.method === 'automatic';
     return [
-        `### Rotate credential ${safeText(c.id)}`,
+        `### Rotate credential ${safeCode(c.id)}`,
         '',
         `- Every ${rotation?.intervalDays ?? '?'} days; last rotated ${safeText(c.lastRotated ?? c.created)}; next due ${dueText(due)} (UTC).`,
         `- Who triggers it: ${describeParty(rotation?.triggeredBy, owners)}.`,
-        `- Who verifies it: ${describeParty(rotation?.verifiedBy, owners)}. The person who verifies is never the person who rotates.`,
-        `- Where the evidence goes: open a ticket for the rotation. Its number is recorded in the history of ${safeText(record.file)} (step "Record the rotation" below).${lastEvidence(record, c)}`,
+        `- Who verifies it: ${describeVerifier(rotation?.verifiedBy, owners)}. The person who verifies is never the person who rotates.`,
+        `- Where the evidence goes: open a ticket for the rotation. Its number is recorded in the history of ${safeCode(record.file)} (step "Record the rotation" below).${lastEvidence(record, c)}`,
         ...(automatic
             ? [
                 '- This credential rotates automatically. Follow these steps only when the automatic rotation failed, or to check that it ran.',
@@ -43811,12 +46027,13 @@ function rotationSteps(c, ctx) {
         `Wait ${WAIT_DAYS} days, then check that nothing tried to use the old credential; if something did, update it first. Look in: ${logPhrase(record)}.`,
         `Delete the old credential in ${systemPhrase(record)}.`,
         `Verify (done by ${describeParty(rotation?.verifiedBy, owners)}, not by the person who rotated): the new credential is in ${storagePhrase(c)}, the old one is deleted, and every dependent above works.`,
-        recordStep(record, c),
+        section_rotation_recordStep(record, c),
     ];
 }
-function recordStep(record, c) {
-    const expires = c.expires === undefined ? '' : ' --expires NEW-EXPIRY-DATE';
-    return `Record the rotation: run nhi-policy rotate ${safeText(record.file)} --credential ${safeText(c.id)} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence TICKET${expires} (or ask an engineer to), and open a pull request with the changed files.`;
+function section_rotation_recordStep(record, c) {
+    const expires = new Words(c.expires === undefined ? '' : ' --expires NEW-EXPIRY-DATE');
+    const run = command `nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence TICKET${expires}`;
+    return `Record the rotation (or ask an engineer to): in the inventory folder, run ${run}, with your key, the verifier's key and the ticket number in place of the capital words${c.expires === undefined ? '' : ', and the new expiry date as YYYY-MM-DD'}. Open a pull request with the changed files.`;
 }
 function lastEvidence(record, c) {
     const last = record.history
@@ -43824,7 +46041,7 @@ function lastEvidence(record, c) {
         .at(-1);
     if (last?.evidence === undefined)
         return '';
-    return ` The last rotation's evidence was ${safeText(last.evidence)}.`;
+    return ` The last rotation's evidence was ${safeCode(last.evidence)}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-deprovisioning.ts
@@ -43843,26 +46060,40 @@ function deprovisioningSection(ctx) {
         ...checklist(deprovisioningSteps(ctx)),
     ];
 }
-function statusLines({ record, owners }) {
+function statusLines(ctx) {
+    const { record, owners } = ctx;
     const d = record.deprovisioning;
     const lines = [
         `- Sunset date: ${safeText(d?.sunset)}`,
-        `- Replaced by: ${d?.replacement === undefined ? NOT_RECORDED : safeText(d.replacement)}`,
+        `- Replaced by: ${d?.replacement === undefined ? NOT_RECORDED : safeCode(d.replacement)}`,
     ];
     if (d?.completedOn !== undefined) {
         lines.push(`- Retired on ${safeText(d.completedOn)}; dependents confirmed: ${d.dependentsConfirmed === true ? 'yes' : 'no'}. The steps below are kept for the record.`);
     }
-    lines.push(`- Who decides: ${describeParty(record.team, owners)}. Tell them before step 1.`);
+    lines.push(`- Who decides: ${describeParty(record.team, owners)}. Tell them before step 1.`, `- Who verifies: ${verifierText(ctx)}; never the person who retires it. Their key goes in the history entry as ${safeCode('verifiedBy')}.`);
     return lines;
+}
+/** Whoever verifies rotations of its credentials, else the owning team. */
+function verifierText({ record, owners }) {
+    const verifiers = [
+        ...new Set(record.credentials.flatMap((c) => c.rotation?.verifiedBy === undefined ? [] : [c.rotation.verifiedBy])),
+    ];
+    if (verifiers.length === 0) {
+        return `someone else in the owning team, ${describeParty(record.team, owners)}`;
+    }
+    const who = verifiers.map((key) => describeVerifier(key, owners));
+    return `whoever verifies its rotations, ${who.join('; or ')}`;
 }
 function deprovisioningSteps(ctx) {
     const { record, owners } = ctx;
     const d = record.deprovisioning;
     const until = d?.sunset ? ` by ${safeText(d.sunset)}` : '';
-    const instead = d?.replacement ? ` and move to ${safeText(d.replacement)}` : '';
+    const instead = d?.replacement
+        ? ` and move to ${safeCode(d.replacement)}`
+        : '';
     const secrets = liveSecrets(record);
     return [
-        ...record.dependents.map((dep) => `Announce that this dependent must stop using ${safeText(record.id)}${until}${instead}: ${dependentPhrase(dep, owners)}.`),
+        ...record.dependents.map((dep) => `Announce that this dependent must stop using ${safeCode(record.id)}${until}${instead}: ${dependentPhrase(dep, owners)}.`),
         ...record.credentials
             .filter((c) => c.status !== 'revoked')
             .map((c) => `Disable ${credentialPhrase(c)} in ${systemPhrase(record)}. Do not delete it yet.`),
@@ -43871,11 +46102,12 @@ function deprovisioningSteps(ctx) {
         ...(d?.steps ?? []).map((step) => `Step written down for this identity: ${safeText(step)}`),
         ...secrets.map((c) => `Delete ${credentialPhrase(c)}, and its stored copy in ${storagePhrase(c)}.`),
         `Delete ${resourcePhrase(record)} in ${systemPhrase(record)}.`,
-        `Record it: in ${safeText(record.file)} set status to decommissioned, deprovisioning.completedOn to today's date (UTC) and dependentsConfirmed to true; set each credential's status to revoked and remove its storage; add a history entry (action: decommissioned, date, by, verifiedBy, evidence). Open a pull request. Keep the file: it can be deleted in a later pull request.`,
+        `Record it in ${safeCode(record.file)} (or ask an engineer to): the top-level ${safeCode('status:')} becomes ${safeCode('decommissioned')}; under ${safeCode('deprovisioning:')} add ${safeCode('completedOn:')} (today, UTC, on or after the sunset date) and ${safeCode('dependentsConfirmed: true')}; each credential's own ${safeCode('status:')} becomes ${safeCode('revoked')} and its ${safeCode('storage:')} lines go; add a ${safeCode('history:')} entry with ${safeCode('action: decommissioned')}, the date, your key as ${safeCode('by')}, the verifier's as ${safeCode('verifiedBy')} and the ticket as ${safeCode('evidence')}. Open a pull request. Keep the file: it can be deleted in a later pull request.`,
     ];
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-leak.ts
+
 
 
 
@@ -43890,7 +46122,7 @@ function leakSection(ctx) {
         securityStep(ctx),
         'Open an incident ticket and write down what happened and where the secret was seen. Ticket number: ____',
         ...secrets.map((c) => `Disable ${credentialPhrase(c)} in ${systemPhrase(record)} now, even though the dependents stop working until the new credential is in place.`),
-        ...keyless.map((c) => `For keyless ${credentialPhrase(c)}: check in ${systemPhrase(record)} that the trust still names only subject ${safeText(c.subject)}, and remove any other.`),
+        ...keyless.map((c) => `For keyless ${credentialPhrase(c)}: check in ${systemPhrase(record)} that the trust still names only subject ${safeCode(c.subject)}, and remove any other.`),
         `Search for use of the identity since ${sinceText(secrets)} that you do not recognise, and write what you find in the incident ticket. Look in: ${logPhrase(record)}.`,
         ...(secrets.length > 0
             ? [
@@ -43899,7 +46131,7 @@ function leakSection(ctx) {
             : []),
         'Remove the secret from where it was exposed (message, ticket, document). If it was committed to a git repository, ask an engineer: deleting the line does not remove it from the history.',
         `Verify (done by ${describeParty(ctx.securityTeam, ctx.owners)}): the old secret no longer works and the incident ticket says what was done.`,
-        `Record it: run nhi-policy rotate ${safeText(record.file)} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence INCIDENT-TICKET --note "Rotated after a suspected leak" (add --credential ID when the identity has more than one), and open a pull request.`,
+        section_leak_recordStep(ctx),
     ];
     return [
         '## 6. Suspected leak checklist',
@@ -43914,6 +46146,14 @@ function securityStep({ owners, securityTeam, record }) {
     const first = team?.escalation[0];
     const reach = first === undefined ? '' : ` through ${contactText(first)}`;
     return `Tell ${describeParty(securityTeam, owners)} now${reach}, and the first person you reach in section 3 (owner: ${describeParty(record.team, owners)}).`;
+}
+function section_leak_recordStep({ record }) {
+    const secrets = liveSecrets(record);
+    if (secrets.length === 0) {
+        return 'Record it: write what was done in the incident ticket. Nothing is rotated for this identity, so the identity file does not change.';
+    }
+    const runs = secrets.map((c) => command `nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence INCIDENT-TICKET --note 'Rotated after a suspected leak'`);
+    return `Record it (or ask an engineer to): in the inventory folder, run ${runs.join(', then ')}. VERIFIER-KEY is whoever verified the rotation in section 5. Open a pull request.`;
 }
 function sinceText(secrets) {
     const dates = secrets
@@ -43938,12 +46178,12 @@ function locationSection(ctx) {
         '',
         'This page says where each secret is kept. It never shows a secret.',
         '',
-        `- System: ${safeText(record.system.provider)}`,
-        `- Account: ${safeText(record.system.account)}`,
-        `- Resource id: ${safeText(record.system.resourceId)}`,
+        `- System: ${safeCode(record.system.provider)}`,
+        `- Account: ${safeCode(record.system.account)}`,
+        `- Resource id: ${safeCode(record.system.resourceId)}`,
     ];
     if (record.console !== undefined) {
-        lines.push(`- Console: ${safeText(record.console)}`);
+        lines.push(`- Console: ${safeCode(record.console)}`);
     }
     if (record.credentials.length === 0) {
         lines.push('', 'No credentials are recorded for this identity.');
@@ -43955,13 +46195,13 @@ function locationSection(ctx) {
 }
 function credentialBlock(c, ctx) {
     const lines = [
-        `### Credential ${safeText(c.id)}`,
+        `### Credential ${safeCode(c.id)}`,
         '',
         `- Type: ${plainName('credential', c.type)}`,
         `- Status: ${safeText(c.status)}`,
     ];
     if (c.type === 'federated') {
-        lines.push('- Keyless: no secret is stored and nothing is rotated.', `- Trusted issuer: ${safeText(c.issuer)}`, `- Subject it trusts: ${safeText(c.subject)}`);
+        lines.push('- Keyless: no secret is stored and nothing is rotated.', `- Trusted issuer: ${safeCode(c.issuer)}`, `- Subject it trusts: ${safeCode(c.subject)}`);
     }
     else {
         lines.push(...storageLines(c, ctx));
@@ -43984,10 +46224,12 @@ function storageLines(c, ctx) {
             ? `- Rotation: ${NOT_RECORDED}`
             : `- Rotation: every ${rotation.intervalDays ?? '?'} days, ${safeText(rotation.method ?? 'manual')}; next due ${dueText(due)}`,
         `- Who triggers a rotation: ${describeParty(rotation?.triggeredBy, owners)}`,
-        `- Who verifies a rotation: ${describeParty(rotation?.verifiedBy, owners)}`,
+        `- Who verifies a rotation: ${describeVerifier(rotation?.verifiedBy, owners)}`,
         ...(c.issuer === undefined
             ? []
-            : [`- Issued by: ${safeText(c.issuer)}; subject: ${safeText(c.subject)}`]),
+            : [
+                `- Issued by: ${safeCode(c.issuer)}; subject: ${safeCode(c.subject)}`,
+            ]),
     ];
 }
 
@@ -44001,7 +46243,7 @@ function overviewSection({ record, owners }) {
         ? [`- Permissions (scopes): ${NOT_RECORDED}`]
         : [
             '- Permissions (scopes), exactly these and nothing more:',
-            ...record.scopes.map((scope) => `  - ${safeText(scope)}`),
+            ...record.scopes.map((scope) => `  - ${safeCode(scope)}`),
         ];
     const lines = [
         '## 1. What it is and why it exists',
@@ -44019,12 +46261,13 @@ function overviewSection({ record, owners }) {
     }
     const approval = record.approval;
     if (approval !== undefined) {
-        lines.push(`- Approved: ticket ${safeText(approval.ticket)}, by ${describeParties(approval.approvedBy, owners)}, on ${safeText(approval.approvedOn)}`);
+        lines.push(`- Approved: ticket ${safeCode(approval.ticket)}, by ${describeParties(approval.approvedBy, owners)}, on ${safeText(approval.approvedOn)}`);
     }
     return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/section-review.ts
+
 
 
 
@@ -44036,11 +46279,11 @@ function reviewSection(ctx) {
     const due = schedule.find((s) => s.kind.startsWith('review'));
     const steps = [
         `Still needed? Its purpose: ${safeText(record.purpose)} If it is no longer needed, stop here and follow the deprovisioning checklist (section 8).`,
-        ...record.scopes.map((scope) => `Scope still right, and still needed: ${safeText(scope)}`),
+        ...record.scopes.map((scope) => `Scope still right, and still needed: ${safeCode(scope)}`),
         ...record.credentials.map((c) => rotatedStep(c, ctx)),
         ...record.dependents.map((d) => `Dependent still current: ${dependentPhrase(d, owners)}`),
         `Owner and contacts still right: ${describeParty(record.team, owners)}, ${describeParty(record.individual, owners)}, and the call order in section 3.`,
-        `Record the review: run nhi-policy review ${safeText(record.file)} --by YOUR-KEY --evidence TICKET-OR-ISSUE-LINK (or ask an engineer to), and open a pull request.`,
+        `Record the review (or ask an engineer to): in the inventory folder, run ${command `nhi-policy review ${record.file} --by YOUR-KEY --evidence TICKET-OR-ISSUE-LINK`}, with your key and the ticket or review issue in place of the capital words. Open a pull request.`,
     ];
     return [
         '## 7. Quarterly review checklist',
@@ -44055,13 +46298,13 @@ function reviewSection(ctx) {
 }
 function rotatedStep(c, { schedule }) {
     if (c.type === 'federated') {
-        return `Keyless credential ${safeText(c.id)} still trusts only subject ${safeText(c.subject)}.`;
+        return `Keyless credential ${safeCode(c.id)} still trusts only subject ${safeCode(c.subject)}.`;
     }
     if (c.status === 'revoked') {
-        return `Credential ${safeText(c.id)} is revoked and no longer stored anywhere.`;
+        return `Credential ${safeCode(c.id)} is revoked and no longer stored anywhere.`;
     }
     const due = schedule.find((s) => s.credential === c.id && s.kind.startsWith('rotation'));
-    return `Rotated on time: credential ${safeText(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, every ${c.rotation?.intervalDays ?? '?'} days, next due ${dueText(due)}.`;
+    return `Rotated on time: credential ${safeCode(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, every ${c.rotation?.intervalDays ?? '?'} days, next due ${dueText(due)}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/runbook/render-runbook.ts
@@ -44104,8 +46347,9 @@ const CONTENTS = [
 /**
  * One identity's runbook page: what it is, where it lives, whom to call,
  * and checklists with blanks for creation, rotation, a suspected leak,
- * review and deprovisioning. Every value from a file is escaped, and a
- * value that looks like a secret is withheld.
+ * review and deprovisioning. Every value from a file is inert: escaped,
+ * or in a code span when it is something to copy; a value that looks
+ * like a secret is withheld.
  */
 function renderRunbook(ctx) {
     const blocks = [header(ctx), ...SECTIONS.map((section) => section(ctx))];
@@ -44113,16 +46357,11 @@ function renderRunbook(ctx) {
 }
 function header(ctx) {
     const { record, owners } = ctx;
-    const lines = [
-        GENERATED_MARKER,
-        '',
-        `# Runbook: ${safeText(record.id)}`,
-        '',
-    ];
+    const lines = [GENERATED_MARKER, '', `# Runbook: ${safeCode(record.id)}`, ''];
     if (record.displayName !== undefined) {
         lines.push(`**${safeText(record.displayName)}**`, '');
     }
-    lines.push(`Kind: ${plainName('kind', record.kind)} · Environment: ${safeText(record.environment)} · Status: ${safeText(record.status)} · Owner: ${describeParty(record.team, owners)}`, '', `- Identity file: ${safeText(record.file)}`, '- All dates are calendar dates in UTC, written YYYY-MM-DD. Write times in UTC too.', '- [All runbooks](README.md)', '', ...banner(ctx), `Contents: ${CONTENTS}`);
+    lines.push(`Kind: ${plainName('kind', record.kind)} · Environment: ${safeText(record.environment)} · Status: ${safeText(record.status)} · Owner: ${describeParty(record.team, owners)}`, '', `- Identity file: ${safeCode(record.file)}`, '- All dates are calendar dates in UTC, written YYYY-MM-DD. Write times in UTC too.', '- [All runbooks](README.md)', '', ...banner(ctx), `Contents: ${CONTENTS}`);
     return lines;
 }
 function banner({ record }) {
@@ -44180,11 +46419,11 @@ function renderRunbookIndex(rows) {
 }
 function row(r) {
     const cells = [
-        `[${safeText(r.id)}](${r.page})`,
-        plainName('kind', r.kind),
-        safeText(r.environment),
-        safeText(r.team),
-        safeText(r.status),
+        `[${safeCode(r.id, true)}](${r.page})`,
+        plainName('kind', r.kind, true),
+        safeText(r.environment, true),
+        safeCode(r.team, true),
+        safeText(r.status, true),
         nextText(r.next),
     ];
     return `| ${cells.join(' | ')} |`;
@@ -44193,14 +46432,17 @@ function nextText(next) {
     if (next === null)
         return 'nothing scheduled';
     const what = WHAT[next.kind];
-    const credential = next.credential ? ` ${safeText(next.credential)}` : '';
-    return `${next.due === null ? 'now' : safeText(next.due)}: ${what}${credential}`;
+    const credential = next.credential
+        ? ` ${safeCode(next.credential, true)}`
+        : '';
+    return `${next.due === null ? 'now' : safeText(next.due, true)}: ${what}${credential}`;
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/due-items.ts
+
 
 const LIVE_STATUSES = new Set(['active', 'suspended', 'deprecated']);
 /**
@@ -44296,7 +46538,7 @@ function owningTeam(view, ctx) {
             key: ctx.fallbackTeam,
             problem: {
                 kind: 'owner-unknown',
-                title: `owner team "${view.team ?? '(none)'}" is not in ${ctx.owners.file}: name a real owning team`,
+                title: `owner team ${view.team ? showValue(view.team) : '(none)'} is not in ${ctx.owners.file}: name a real owning team`,
             },
         };
     }
@@ -44314,7 +46556,7 @@ function owningTeam(view, ctx) {
             key: team.key,
             problem: {
                 kind: 'owner-unknown',
-                title: `accountable person "${view.individual}" is not in ${ctx.owners.file}: name a real person`,
+                title: `accountable person ${showValue(view.individual)} is not in ${ctx.owners.file}: name a real person`,
             },
         };
     }
@@ -44443,6 +46685,43 @@ function byDue(a, b) {
     return left < right ? -1 : left > right ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/audit/audit-settings.ts
+const DEFAULT_AUDIT = {
+    windowDays: 14,
+    expiryWindowDays: 30,
+    fallbackTeam: 'security',
+    label: 'nhi-policy',
+};
+/** Reads the audit section; the configuration schema already checked it. */
+function auditSettings(section) {
+    return {
+        windowDays: typeof section.windowDays === 'number'
+            ? section.windowDays
+            : DEFAULT_AUDIT.windowDays,
+        expiryWindowDays: typeof section.expiryWindowDays === 'number'
+            ? section.expiryWindowDays
+            : DEFAULT_AUDIT.expiryWindowDays,
+        fallbackTeam: typeof section.fallbackTeam === 'string'
+            ? section.fallbackTeam
+            : DEFAULT_AUDIT.fallbackTeam,
+        label: typeof section.label === 'string' ? section.label : DEFAULT_AUDIT.label,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runbook/security-team.ts
+
+/**
+ * The team told first about a suspected leak and asked to verify
+ * rotations: approvals.securityTeam when the configuration names one,
+ * else the audit's fallback team (default security).
+ */
+function securityTeamOf(config) {
+    const named = config.approvals.securityTeam;
+    return typeof named === 'string'
+        ? named
+        : auditSettings(config.audit).fallbackTeam;
+}
+
 ;// CONCATENATED MODULE: ./src/runbook/build-runbooks.ts
 
 
@@ -44460,7 +46739,7 @@ const PAGE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
  */
 function buildRunbooks(identities, workspace) {
     const { owners } = workspace;
-    const securityTeam = auditSettings(workspace.config.audit).fallbackTeam;
+    const securityTeam = securityTeamOf(workspace.config);
     const pages = new Map();
     const rows = [];
     for (const { file, doc } of identities) {
@@ -44471,7 +46750,15 @@ function buildRunbooks(identities, workspace) {
         const schedule = scheduleOf(file, doc, owners, securityTeam);
         pages.set(page, renderRunbook({ record, owners, schedule, securityTeam }));
         const { id, kind, environment, team, status } = record;
-        rows.push({ id, page, kind, environment, team, status, next: nextDue(schedule) });
+        rows.push({
+            id,
+            page,
+            kind,
+            environment,
+            team,
+            status,
+            next: nextDue(schedule),
+        });
     }
     pages.set(INDEX_PAGE, renderRunbookIndex(rows));
     return { pages, rows };
@@ -44488,11 +46775,10 @@ function pageOfFile(file) {
 
 
 const MAX_PAGE_BYTES = 1024 * 1024;
-const TOP = { line: 1, column: 1 };
 const REGENERATE = 'run "nhi-policy runbook" and commit the pages it writes';
 /**
  * NHI-210: every identity's runbook page and the index match what
- * `nhi-policy runbook` would write today. Runs only when the configuration
+ * `nhi-policy runbook` would write now. Runs only when the configuration
  * names a runbooks folder. `files` is every identity file found, parsed or
  * not; the index is compared only when all of them parsed.
  */
@@ -44501,38 +46787,61 @@ function checkRunbooks(source, workspace, identities, files) {
     const setting = workspace.config.rules[CODE_RULES.runbookStale.id] ?? {};
     if (dir === null || setting.enabled === false)
         return [];
-    const stale = (file, message) => findingAt(CODE_RULES.runbookStale, file, TOP, message, {
-        severity: setting.severity,
-    });
+    let problems;
     if (source.list(dir) === null) {
         // One finding, not one per identity, for a folder never generated.
-        const where = workspace.config.file ?? INDEX_PAGE;
-        return [stale(where, `the runbooks folder "${dir}" does not exist: ${REGENERATE}`)];
+        problems = [
+            {
+                file: workspace.config.file ?? INDEX_PAGE,
+                message: `the runbooks folder "${dir}" does not exist: ${REGENERATE}`,
+            },
+        ];
     }
-    const { pages } = buildRunbooks(identities, workspace);
-    const findings = [];
-    for (const { file } of identities) {
-        const page = pageOfFile(file);
-        const expected = pages.get(page);
+    else {
+        const { pages } = buildRunbooks(identities, workspace);
+        const folder = { source, dir, pages };
+        problems = [
+            ...pageProblems(folder, identities),
+            ...(identities.length === files.length ? indexProblem(folder) : []),
+            ...orphanProblems(folder, files),
+        ];
+    }
+    return problems.map(({ file, message }) => findingAt(CODE_RULES.runbookStale, file, { line: 1, column: 1 }, message, {
+        severity: setting.severity,
+    }));
+}
+function pageProblems({ source, dir, pages }, identities) {
+    return identities.flatMap(({ file }) => {
+        const expected = pages.get(pageOfFile(file));
         if (expected === undefined)
-            continue;
-        const actual = readPage(source, inFolder(dir, page));
+            return [];
+        const page = inFolder(dir, pageOfFile(file));
+        const actual = readPage(source, page);
         if (actual === expected)
-            continue;
-        findings.push(stale(file, actual === null
-            ? `its runbook ${inFolder(dir, page)} is missing: ${REGENERATE}`
-            : `its runbook ${inFolder(dir, page)} no longer matches this file: ${REGENERATE}`));
-    }
+            return [];
+        const what = actual === null ? 'is missing' : 'no longer matches this file';
+        return [{ file, message: `its runbook ${page} ${what}: ${REGENERATE}` }];
+    });
+}
+function indexProblem({ source, dir, pages }) {
     const index = inFolder(dir, INDEX_PAGE);
-    if (identities.length === files.length) {
-        const actual = readPage(source, index);
-        if (actual !== pages.get(INDEX_PAGE)) {
-            const what = actual === null ? 'is missing' : 'no longer matches the inventory';
-            findings.push(stale(index, `the runbook index ${what}: ${REGENERATE}`));
-        }
-    }
-    findings.push(...orphans(source, dir, pages, files).map((page) => stale(page, `this runbook belongs to no identity in the inventory: ${REGENERATE}, which removes it`)));
-    return findings;
+    const actual = readPage(source, index);
+    if (actual === pages.get(INDEX_PAGE))
+        return [];
+    const what = actual === null ? 'is missing' : 'no longer matches the inventory';
+    return [{ file: index, message: `the runbook index ${what}: ${REGENERATE}` }];
+}
+/** Generated pages in the folder that no identity file accounts for. */
+function orphanProblems({ source, dir, pages }, files) {
+    const known = new Set([...pages.keys(), ...files.map(pageOfFile)]);
+    return (source.list(dir) ?? [])
+        .filter((entry) => entry.type === 'file' && entry.path.endsWith('.md'))
+        .filter((entry) => !known.has(entry.path.slice(entry.path.lastIndexOf('/') + 1)))
+        .filter((entry) => readPage(source, entry.path)?.startsWith(GENERATED_MARKER))
+        .map((entry) => ({
+        file: entry.path,
+        message: `this runbook belongs to no identity in the inventory: ${REGENERATE}, which removes it`,
+    }));
 }
 /** A page's text with line endings as generated, or null when absent. */
 function readPage(source, path) {
@@ -44546,22 +46855,12 @@ function readPage(source, path) {
     }
     return bytes === null ? null : bytes.toString('utf8').replace(/\r\n/g, '\n');
 }
-/** Generated pages in the folder that no identity file accounts for. */
-function orphans(source, dir, pages, files) {
-    const known = new Set([...pages.keys(), ...files.map(pageOfFile)]);
-    return (source.list(dir) ?? [])
-        .filter((entry) => entry.type === 'file' && entry.path.endsWith('.md'))
-        .filter((entry) => !known.has(entry.path.slice(entry.path.lastIndexOf('/') + 1)))
-        .filter((entry) => readPage(source, entry.path)?.startsWith(GENERATED_MARKER))
-        .map((entry) => entry.path);
-}
 /** A path inside the runbooks folder; '' is the top of the repository. */
 function inFolder(dir, name) {
     return dir === '' ? name : `${dir}/${name}`;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/check-inventory.ts
-
 
 
 
@@ -44617,8 +46916,7 @@ function checkInventory(source, workspace, today, options = {}) {
     // Runbooks, only in inventories that keep them
     findings.push(...checkRunbooks(source, workspace, parsed, found.files));
     // Waivers
-    const ajv = createAjv(day);
-    const loaded = loadWaivers(options.waiverSource ?? source, config.waiversDir, ajv.compile(workspace.schemas.waiver), workspace.schemas.waiver);
+    const loaded = loadWaivers(options.waiverSource ?? source, config.waiversDir, workspace.validateWaiver, workspace.schemas.waiver);
     const identityFiles = new Map();
     for (const f of facts)
         if (f.id !== null && !identityFiles.has(f.id))
@@ -44627,6 +46925,7 @@ function checkInventory(source, workspace, today, options = {}) {
         today: day,
         identityFiles,
         ruleIds: new Set(workspace.rules.keys()),
+        approvers: waiverApprovers(workspace),
     }));
     findings.sort(compareFindings);
     return {
@@ -44658,6 +46957,18 @@ function positionCrossFile(source, cross, maxBytes) {
         }
     }
     return out;
+}
+/**
+ * The team that approves waivers: the approval gate's security team
+ * (`approvals.securityTeam`, default `security`) and its members.
+ */
+function waiverApprovers(workspace) {
+    const named = workspace.config.approvals.securityTeam;
+    const team = typeof named === 'string' ? named : 'security';
+    return {
+        team,
+        members: new Set(workspace.owners.teams.get(team)?.members ?? []),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/load/changed-files.ts
@@ -44837,8 +47148,12 @@ class GitSource {
         return this.git.run(['cat-file', 'blob', entry.oid]);
     }
     readOptional(path, maxBytes) {
-        if (this.entry(path)?.type !== 'file')
+        const type = this.entry(path)?.type;
+        if (type === undefined)
             return null;
+        if (type !== 'file') {
+            throw new Error(`it is a ${type === 'symlink' ? 'symbolic link, and links are never followed' : type}`);
+        }
         return this.read(path, maxBytes);
     }
     entry(path) {
@@ -45096,7 +47411,298 @@ function decideOutcome(parts) {
     const judged = parts.failOnExisting
         ? [...introduced, ...parts.existing].sort(compareFindings)
         : introduced;
-    return { ...rest, judged, failed: tally_fails(judged, parts.failOn) };
+    const failed = tally_fails(judged, parts.failOn);
+    return { ...rest, judged, failed, approval: null, audit: null };
+}
+
+;// CONCATENATED MODULE: ./src/approvals/approval-settings.ts
+
+const RISKS = [
+    'production',
+    'privilege',
+    'scopes',
+    'deletion',
+    'waivers',
+    'policy',
+];
+const DEFAULT_APPROVALS = {
+    enabled: true,
+    securityTeam: 'security',
+    fallbackTeam: 'security',
+    membership: 'registry',
+    securityFor: [...RISKS],
+    minimumApprovals: {},
+};
+/**
+ * Reads the approvals section of a configuration that the schema already
+ * checked, and makes sure every team it names is in the owners registry.
+ * `fallbackTeam` defaults to `securityTeam`. Throws ConfigError naming the
+ * configuration file when a team is unknown.
+ */
+function readApprovalSettings(config, owners) {
+    const raw = config.approvals;
+    const d = DEFAULT_APPROVALS;
+    const securityTeam = approval_settings_text(raw.securityTeam) ?? d.securityTeam;
+    const settings = {
+        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : d.enabled,
+        securityTeam,
+        fallbackTeam: approval_settings_text(raw.fallbackTeam) ?? securityTeam,
+        membership: raw.membership === 'github' ? 'github' : d.membership,
+        securityFor: Array.isArray(raw.securityFor)
+            ? RISKS.filter((r) => raw.securityFor.includes(r))
+            : d.securityFor,
+        minimumApprovals: counts(raw.minimumApprovals),
+    };
+    if (settings.enabled)
+        checkTeams(settings, owners, config.file);
+    return settings;
+}
+function checkTeams(settings, owners, file) {
+    const named = [
+        ['approvals.securityTeam', settings.securityTeam],
+        ['approvals.fallbackTeam', settings.fallbackTeam],
+        ...Object.keys(settings.minimumApprovals).map((team) => [
+            'approvals.minimumApprovals',
+            team,
+        ]),
+    ];
+    for (const [where, team = ''] of named) {
+        if (owners.teams.has(team))
+            continue;
+        throw new ConfigError(`${where} names the team "${team}", which is not in the owners ` +
+            `registry ${owners.file}: add the team there, or name another team`, file ?? undefined);
+    }
+}
+function approval_settings_text(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function counts(value) {
+    if (value === null || typeof value !== 'object')
+        return {};
+    return Object.fromEntries(Object.entries(value).filter(([, n]) => typeof n === 'number'));
+}
+
+;// CONCATENATED MODULE: ./src/approvals/identity-risks.ts
+const PRIVILEGE_RANK = {
+    none: 0,
+    read: 1,
+    write: 2,
+    admin: 3,
+};
+/**
+ * The risks of one identity change that call for the security team:
+ * production in either version, write or admin privilege in either
+ * version, scopes or privilege wider after than before, and deletion.
+ * An added identity has nothing to widen: its owners approve what it gets.
+ */
+function identityRisks(c) {
+    const versions = [c.before, c.after].filter((d) => d !== null);
+    const risks = [];
+    if (versions.some((d) => d.environment === 'production')) {
+        risks.push('production');
+    }
+    if (versions.some((d) => rankOf(d) >= PRIVILEGE_RANK.write)) {
+        risks.push('privilege');
+    }
+    if (c.before && c.after && widens(c.before, c.after))
+        risks.push('scopes');
+    if (!c.remains)
+        risks.push('deletion');
+    return risks;
+}
+function widens(before, after) {
+    if (rankOf(after) > rankOf(before))
+        return true;
+    const had = new Set(scopesOf(before));
+    return scopesOf(after).some((s) => !had.has(s));
+}
+function accessOf(doc) {
+    const access = doc.access;
+    return access !== null && typeof access === 'object'
+        ? access
+        : {};
+}
+function rankOf(doc) {
+    const privilege = accessOf(doc).privilege;
+    return typeof privilege === 'string' ? (PRIVILEGE_RANK[privilege] ?? 0) : 0;
+}
+function scopesOf(doc) {
+    const scopes = accessOf(doc).scopes;
+    return Array.isArray(scopes) ? scopes.map(String) : [];
+}
+
+;// CONCATENATED MODULE: ./src/approvals/pair-identity-changes.ts
+/**
+ * Pairs the base and head versions of every changed identity file. A file
+ * deleted in one place and added in another with the same id is one moved
+ * identity, whether or not git saw a rename. Files that are identities in
+ * neither commit are left out; so are copies' sources.
+ */
+function pairIdentityChanges(changes, base, head) {
+    const paired = changes
+        .map((c) => pairOne(c, base, head))
+        .filter((p) => p !== null);
+    return joinMoves(paired);
+}
+function pairOne(c, base, head) {
+    const { beforePath, afterPath } = pathsOf(c);
+    const existed = beforePath !== undefined && base.has(beforePath);
+    const remains = afterPath !== undefined && head.has(afterPath);
+    if (!existed && !remains)
+        return null;
+    const before = existed ? (base.get(beforePath ?? '') ?? null) : null;
+    const after = remains ? (head.get(afterPath ?? '') ?? null) : null;
+    const file = (remains ? afterPath : beforePath) ?? c.path;
+    const change = !existed
+        ? 'added'
+        : !remains
+            ? 'deleted'
+            : beforePath === afterPath
+                ? 'modified'
+                : 'moved';
+    return {
+        subject: idOf(after) ?? idOf(before) ?? file,
+        change,
+        file,
+        before,
+        after,
+        existed,
+        remains,
+    };
+}
+/** Where the file was before (none when added) and after (none when deleted). */
+function pathsOf(c) {
+    const added = c.status === 'added' || c.status === 'copied';
+    return {
+        beforePath: added ? undefined : (c.previousPath ?? c.path),
+        afterPath: c.status === 'deleted' ? undefined : c.path,
+    };
+}
+/** Joins a deletion and an addition of the same id into one move. */
+function joinMoves(changes) {
+    const added = new Map();
+    for (const c of changes) {
+        if (c.change === 'added' && idOf(c.after))
+            added.set(c.subject, c);
+    }
+    const joined = new Set();
+    const result = [];
+    for (const c of changes) {
+        const target = c.change === 'deleted' ? added.get(c.subject) : undefined;
+        if (target === undefined || !idOf(c.before)) {
+            result.push(c);
+            continue;
+        }
+        added.delete(c.subject);
+        joined.add(target);
+        result.push({
+            ...target,
+            change: 'moved',
+            before: c.before,
+            existed: true,
+        });
+    }
+    return result.filter((c) => !joined.has(c));
+}
+function idOf(doc) {
+    return typeof doc?.id === 'string' && doc.id !== '' ? doc.id : null;
+}
+
+;// CONCATENATED MODULE: ./src/approvals/required-approvals.ts
+
+
+
+const HIDDEN = '(hidden: it looks like a secret)';
+/**
+ * Works out who must approve each changed identity and governing file.
+ * The owner comes from the base version of an existing identity; an added
+ * identity needs its new owner; when ownership moves, both. An owner team
+ * missing from the registry (the registry of the base commit) is replaced
+ * by the fallback team. The risks enabled in `settings.securityFor` add
+ * the security team. Pure: reads nothing, throws nothing.
+ */
+function requiredApprovals(changes, baseDocs, headDocs, owners, settings) {
+    const identities = pairIdentityChanges(changes.files, baseDocs, headDocs);
+    return [
+        ...identities.map((c) => forIdentity(c, owners, settings)),
+        ...changes.policyFiles.map((f) => forFile(f, 'policy', settings)),
+        ...changes.waiverFiles.map((f) => forFile(f, 'waivers', settings)),
+    ].filter((r) => r.teams.length > 0);
+}
+function forIdentity(c, owners, settings) {
+    const needs = new Needs(settings);
+    const unknownOwners = [];
+    const owner = (doc, reason) => {
+        const team = ownerOf(doc);
+        if (team !== null && owners.teams.has(team))
+            return needs.add(team, reason);
+        // Owner values come from the pull request: one shaped like a secret is
+        // reported without its text.
+        if (team !== null)
+            unknownOwners.push(secretKind(team) ? HIDDEN : team);
+        needs.add(settings.fallbackTeam, 'fallback');
+    };
+    if (c.existed)
+        owner(c.before, 'owner');
+    const moved = c.existed && ownerOf(c.after) !== ownerOf(c.before);
+    if (c.remains && (!c.existed || moved)) {
+        owner(c.after, c.existed ? 'new-owner' : 'owner');
+    }
+    for (const risk of identityRisks(c)) {
+        if (settings.securityFor.includes(risk)) {
+            needs.add(settings.securityTeam, risk);
+        }
+    }
+    return {
+        subject: c.subject,
+        kind: 'identity',
+        change: c.change,
+        file: c.file,
+        teams: needs.list(),
+        unknownOwners,
+    };
+}
+function forFile(file, kind, settings) {
+    const needs = new Needs(settings);
+    if (settings.securityFor.includes(kind)) {
+        needs.add(settings.securityTeam, kind);
+    }
+    return {
+        subject: file,
+        kind,
+        change: 'changed',
+        file,
+        teams: needs.list(),
+        unknownOwners: [],
+    };
+}
+/** Teams in the order they were first needed, each with its reasons. */
+class Needs {
+    settings;
+    byTeam = new Map();
+    constructor(settings) {
+        this.settings = settings;
+    }
+    add(team, reason) {
+        const need = this.byTeam.get(team) ?? {
+            team,
+            approvals: this.settings.minimumApprovals[team] ?? 1,
+            reasons: [],
+        };
+        if (!need.reasons.includes(reason))
+            need.reasons.push(reason);
+        this.byTeam.set(team, need);
+    }
+    list() {
+        return [...this.byTeam.values()];
+    }
+}
+function ownerOf(doc) {
+    const owner = doc?.owner;
+    if (owner === null || typeof owner !== 'object')
+        return null;
+    const team = owner.team;
+    return typeof team === 'string' && team !== '' ? team : null;
 }
 
 ;// CONCATENATED MODULE: ./src/action/repo-paths.ts
@@ -45153,6 +47759,77 @@ function withRepoPaths(directory, load) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/plan-approvals.ts
+
+
+
+
+
+/**
+ * Works out who must approve. The base version of a changed identity is
+ * its version at the tip of the base branch when it is there (ownership
+ * may have moved since the branch began), else where the branch began.
+ * Throws ConfigError when the approvals section names an unknown team.
+ */
+function planApprovals(input) {
+    const { workspace, directory } = input;
+    const settings = readApprovalSettings(workspace.config, workspace.owners);
+    const files = input.changes
+        .map((c) => insideDirectory(c, directory))
+        .filter((c) => c !== null);
+    const waivers = (p) => (toInventoryPath(directory, p) ?? '').startsWith(`${workspace.config.waiversDir}/`);
+    const requirements = requiredApprovals({
+        files,
+        policyFiles: input.policyChanges.filter((p) => !waivers(p)),
+        waiverFiles: input.policyChanges.filter(waivers),
+    }, baseDocs(input, files), input.headDocs, workspace.owners, settings).map((r) => r.kind === 'identity' ? { ...r, file: toRepoPath(directory, r.file) } : r);
+    return { settings, owners: workspace.owners, requirements };
+}
+/** The change with inventory paths, or null when it is outside. */
+function insideDirectory(c, directory) {
+    const path = toInventoryPath(directory, c.path);
+    if (path === null)
+        return null;
+    const previous = c.previousPath === undefined
+        ? null
+        : toInventoryPath(directory, c.previousPath);
+    return previous === null
+        ? { status: c.status, path }
+        : { status: c.status, path, previousPath: previous };
+}
+function baseDocs(input, files) {
+    const { baseTree } = input;
+    if (baseTree === null)
+        return input.startDocs;
+    const docs = new Map(input.startDocs);
+    const maxBytes = input.workspace.config.maxFileBytes;
+    for (const c of files) {
+        const path = c.previousPath ?? c.path;
+        if (!input.startDocs.has(path) && !input.headDocs.has(path))
+            continue;
+        const bytes = readOptional(baseTree, path, maxBytes);
+        if (bytes !== undefined)
+            docs.set(path, bytes && parseDoc(bytes));
+    }
+    return docs;
+}
+/** The file's bytes; null when unreadable; undefined when absent. */
+function readOptional(tree, path, maxBytes) {
+    try {
+        return tree.readOptional(path, maxBytes) ?? undefined;
+    }
+    catch {
+        return null;
+    }
+}
+function parseDoc(bytes) {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok)
+        return null;
+    const parsed = parseYaml(decoded.text);
+    return parsed.ok ? parsed.value : null;
+}
+
 ;// CONCATENATED MODULE: ./src/action/policy-changes.ts
 
 
@@ -45195,6 +47872,7 @@ const FAIL_ON = ['error', 'warning', 'note', 'never'];
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 const MAX_ANNOTATIONS = 50;
+const MAX_OPERATIONS = 1000;
 /**
  * Reads and checks every input. An empty input takes its documented
  * default; a value that does not parse is a ConfigError naming the input,
@@ -45214,8 +47892,22 @@ function readSettings(input, env, now = new Date()) {
         sarifFile: file('sarif-file', 'nhi-policy.sarif'),
         jsonFile: file('json-file', 'nhi-policy.json'),
         maxAnnotations: whole('max-annotations', read('max-annotations'), 30),
+        ownerApproval: bool('owner-approval', read('owner-approval'), true),
         token: read('token'),
+        repository: env.GITHUB_REPOSITORY ?? '',
+        runUrl: runUrlOf(env),
+        auditIssues: bool('audit-issues', read('audit-issues'), true),
+        dryRun: bool('dry-run', read('dry-run'), false),
+        maxOperations: whole('max-operations', read('max-operations'), 50, {
+            min: 1,
+            max: MAX_OPERATIONS,
+        }),
     };
+}
+function runUrlOf(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = env;
+    const id = env.GITHUB_RUN_ID;
+    return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : '';
 }
 /**
  * The failing threshold, and the one place where inputs and the
@@ -45237,13 +47929,13 @@ function bool(name, value, fallback) {
         return false;
     throw invalid(name, value, 'true or false');
 }
-function whole(name, value, fallback) {
+function whole(name, value, fallback, range = { min: 0, max: MAX_ANNOTATIONS }) {
     if (value === '')
         return fallback;
     const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-    if (n >= 0 && n <= MAX_ANNOTATIONS)
+    if (n >= range.min && n <= range.max)
         return n;
-    throw invalid(name, value, `a whole number from 0 to ${MAX_ANNOTATIONS}`);
+    throw invalid(name, value, `a whole number from ${range.min} to ${range.max}`);
 }
 function oneOf(name, value, allowed) {
     if (value === '')
@@ -45265,6 +47957,7 @@ function invalid(name, value, expected) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/check-pull-request.ts
+
 
 
 
@@ -45306,12 +47999,13 @@ function checkPullRequest(settings, pr, log) {
     const check = (source) => checkTree(source, workspace, settings.today, base, log);
     const evidence = {
         mergeBase,
+        baseTree: start === base ? null : base,
         workspace,
         changes,
         head: log.group(`Check the inventory at the head commit ${check_pull_request_short(pr.headSha)}`, () => check(tree(pr.headSha))),
         start: log.group(`Check the inventory where the branch began, ${check_pull_request_short(mergeBase)}`, () => check(start)),
     };
-    return judge(settings, pr, evidence);
+    return check_pull_request_judge(settings, pr, evidence);
 }
 function openRepository(dir) {
     const git = new Git(dir);
@@ -45352,7 +48046,7 @@ function checkTree(source, workspace, today, waiverSource, log) {
     log.info(`Checked ${report.files.checked} identity files: ${tally_describeTally(tally_tally(report.findings))}.`);
     return { report, docs, refused: found.refused.map((e) => e.path) };
 }
-function judge(settings, pr, e) {
+function check_pull_request_judge(settings, pr, e) {
     const { directory } = settings;
     const deletions = checkDeletions(deletedPaths(e.changes, directory), e.start.docs, idsOf(e.head.docs), day_toDay(settings.today) ?? 0);
     const report = repoRelativeReport({
@@ -45365,6 +48059,7 @@ function judge(settings, pr, e) {
         ...(c.previousPath ? [c.previousPath] : []),
     ]));
     const { introduced, existing } = classifyFindings(report.findings, before, changed);
+    const governing = policyChanges(e.changes, e.workspace.config, directory);
     return decideOutcome({
         mode: 'pull-request',
         report,
@@ -45377,7 +48072,16 @@ function judge(settings, pr, e) {
             mergeBase: e.mergeBase,
             changes: e.changes,
             identityChanges: countIdentityChanges(e, directory),
-            policyChanges: policyChanges(e.changes, e.workspace.config, directory),
+            policyChanges: governing,
+            approvalPlan: planApprovals({
+                workspace: e.workspace,
+                directory,
+                changes: e.changes,
+                policyChanges: governing,
+                startDocs: e.start.docs,
+                headDocs: e.head.docs,
+                baseTree: e.baseTree,
+            }),
         },
     });
 }
@@ -45456,6 +48160,109 @@ function checkWholeInventory(settings, log) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/action/pull-request.ts
+
+
+/**
+ * Reads the base and head commits from the event payload. Throws
+ * ConfigError when the payload lacks them or they are not commit ids.
+ */
+function pullRequestOf(eventName, payload) {
+    const defaultBranch = String(field(field(payload, 'repository'), 'default_branch') ?? '');
+    if (eventName === 'merge_group') {
+        const group = field(payload, 'merge_group');
+        const baseRef = String(field(group, 'base_ref') ?? '');
+        return {
+            number: null,
+            baseSha: sha(field(group, 'base_sha'), 'merge_group.base_sha'),
+            headSha: sha(field(group, 'head_sha'), 'merge_group.head_sha'),
+            headRepo: '',
+            fork: false,
+            author: '',
+            baseRef: baseRef.replace(/^refs\/heads\//, ''),
+            defaultBranch,
+        };
+    }
+    const pr = field(payload, 'pull_request');
+    const base = field(pr, 'base');
+    const head = field(pr, 'head');
+    const baseRepo = String(field(field(base, 'repo'), 'full_name') ?? '');
+    const headRepo = String(field(field(head, 'repo'), 'full_name') ?? '');
+    return {
+        number: typeof pr?.number === 'number' ? pr.number : null,
+        baseSha: sha(field(base, 'sha'), 'pull_request.base.sha'),
+        headSha: sha(field(head, 'sha'), 'pull_request.head.sha'),
+        headRepo,
+        // A deleted fork has no head repository: treat it as a fork.
+        fork: headRepo === '' || headRepo !== baseRepo,
+        author: String(field(field(pr, 'user'), 'login') ?? ''),
+        baseRef: String(field(base, 'ref') ?? ''),
+        defaultBranch,
+    };
+}
+function field(value, key) {
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    return value[key];
+}
+function sha(value, where) {
+    if (isCommitId(value))
+        return value;
+    throw new ConfigError(`the event payload has no commit id at ${where}: is the workflow triggered by a pull request event?`);
+}
+
+;// CONCATENATED MODULE: ./src/action/locate-pull-request.ts
+
+
+
+/**
+ * The pull request an event is about. Pull request and merge group events
+ * carry it in their payload. A `workflow_run` event (the secure setup for
+ * reviews and forks, see docs/approvals.md) names only the head commit:
+ * the pull request is the one listed with that head in the payload, or
+ * for a fork, which the payload leaves out, the open pull request with
+ * that head found through the API. Returns null when there is none.
+ */
+async function locatePullRequest(eventName, payload, api, log) {
+    if (eventName !== 'workflow_run')
+        return pullRequestOf(eventName, payload);
+    const headSha = payload.workflow_run?.head_sha;
+    if (!isCommitId(headSha)) {
+        throw new ConfigError('the event payload has no commit id at workflow_run.head_sha: is the workflow triggered by workflow_run?');
+    }
+    const number = listedNumber(payload, headSha) ??
+        (await api().openPullRequestWithHead(headSha));
+    if (number === null) {
+        log.info(`No open pull request has the head commit ${headSha}.`);
+        return null;
+    }
+    const pr = await api().pullRequest(number);
+    if (pr.headSha !== headSha) {
+        log.info(`Pull request #${number} has moved on to ${pr.headSha}; judging ` +
+            `${headSha}, the commit this run is about.`);
+    }
+    return {
+        number,
+        baseSha: pr.baseSha,
+        headSha,
+        headRepo: pr.headRepo,
+        fork: pr.headRepo === '' || pr.headRepo !== pr.baseRepo,
+        author: pr.author,
+        baseRef: pr.baseRef,
+        defaultBranch: String(payload.repository?.default_branch ?? ''),
+    };
+}
+function listedNumber(payload, headSha) {
+    const run = payload.workflow_run;
+    const listed = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+    for (const pr of listed) {
+        const head = pr.head;
+        if (head?.sha === headSha && typeof pr.number === 'number')
+            return pr.number;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/action/mode.ts
 
 const PULL_REQUEST_EVENTS = [
@@ -45463,6 +48270,7 @@ const PULL_REQUEST_EVENTS = [
     'pull_request_target',
     'pull_request_review',
     'merge_group',
+    'workflow_run',
 ];
 const INVENTORY_EVENTS = ['schedule', 'workflow_dispatch'];
 /** Picks the mode from the event name; throws ConfigError for others. */
@@ -45559,8 +48367,9 @@ const COLORS = {
 };
 /**
  * The report for a person at a terminal: findings grouped by file, each
- * with line, column, severity, rule, message and how to fix it, then one
- * tally line. Colour only when asked (the CLI asks on a terminal).
+ * with line, column, severity ("waived" when a waiver covers it, since it
+ * is not counted), rule, message and how to fix it, then one tally line.
+ * Colour only when asked (the CLI asks on a terminal).
  */
 function renderText(report, color) {
     const paint = (style, text) => color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text;
@@ -45572,9 +48381,11 @@ function renderText(report, color) {
         const explained = new Set();
         for (const f of findings) {
             const place = `${f.line}:${f.column}`.padEnd(7);
-            const severity = paint(f.severity, f.severity.padEnd(7));
+            const severity = f.waivedBy
+                ? paint('dim', 'waived'.padEnd(7))
+                : paint(f.severity, f.severity.padEnd(7));
             const waived = f.waivedBy
-                ? paint('dim', ` (waived by ${f.waivedBy})`)
+                ? paint('dim', ` (waived by ${safe(f.waivedBy)})`)
                 : '';
             lines.push(`  ${place} ${severity} ${f.ruleId}  ${safe(f.message)}${waived}`);
             if (!explained.has(f.ruleId)) {
@@ -45619,7 +48430,9 @@ const VERSION = '0.1.0';
 /**
  * The Action's JSON report: the CLI's report (version, today, result,
  * counts, files, findings) plus the mode, the pull request's commits and
- * changed files, and a `preExisting` flag on each finding. `counts` and
+ * changed files, the owner-approval verdict (who had to approve, who did,
+ * what is missing, which reviews did not count), and a `preExisting` flag
+ * on each finding. `counts` and
  * `result` are those of the judged findings, like the step outputs.
  */
 function renderActionJson(outcome) {
@@ -45642,11 +48455,52 @@ function renderActionJson(outcome) {
             changes: pr.changes,
             policyChanges: pr.policyChanges,
         },
+        approval: outcome.approval,
         findings: report.findings.map((f) => ({
             ...f,
             preExisting: existing.has(f),
         })),
     }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/approvals/approval-result.ts
+/** The commit the result is about. */
+function headOf(result) {
+    return result.kind === 'verdict' ? result.verdict.headSha : result.headSha;
+}
+
+;// CONCATENATED MODULE: ./src/action/publish-approval.ts
+
+
+
+/**
+ * Writes the gate's commit status on the head commit. A write that is
+ * refused (a fork's read-only token, a missing permission) or fails
+ * becomes a warning that says why, and the reason is returned for the job
+ * summary; the verdict itself is unchanged. Returns '' once written.
+ */
+async function publishApproval(result, api, targetUrl, log) {
+    const status = commitStatusOf(result);
+    const sha = headOf(result);
+    log.dump([
+        `${status.context} on ${sha}: ${status.state}: ${status.description}`,
+    ]);
+    try {
+        await api().setStatus(sha, status, targetUrl);
+        log.info(`Wrote the commit status ${status.context}: ${status.state}.`);
+        return '';
+    }
+    catch (error) {
+        const note = `The commit status ${status.context} was not written, so branch ` +
+            `protection still sees the previous one, or none: ${reason(error)}`;
+        log.warning(note);
+        return note;
+    }
+}
+function reason(error) {
+    if (error instanceof api_error/* ApiError */.h)
+        return error.describe();
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/action/select-annotations.ts
@@ -45709,11 +48563,169 @@ function toAnnotation(f, titles) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Makes text from a file or the API inert in GitHub Markdown: no HTML, no
+ * emphasis, table breaks, links, autolinks, @mentions or #references. The
+ * text still reads the same to a person.
+ */
+function escapeMarkdown(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~"']/g, '\\$&')
+        // Mentions, references and autolinks are found after escapes are read,
+        // so they are broken with an invisible space instead.
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/\\#/g, `\\#${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}${m.slice(3)}`)
+        .replace(/:([a-z0-9_+-]+):/gi, `:${ZERO_WIDTH_SPACE}$1:`));
+}
+
+;// CONCATENATED MODULE: ./src/approvals/render-approval-summary.ts
+
+const TITLES = {
+    approved: '### ✅ Owner approval: approved',
+    missing: '### ❌ Owner approval: approvals missing',
+    blocked: '### ❌ Owner approval: changes requested',
+    error: '### ❌ Owner approval: configuration error',
+    'merge-group': '### ✅ Owner approval: merge group',
+};
+const ICONS = {
+    approved: '✅',
+    missing: '❌',
+    blocked: '⛔',
+};
+const REASONS = {
+    owner: 'owner',
+    'new-owner': 'new owner',
+    fallback: 'stands in for an unknown owner',
+    production: 'production',
+    privilege: 'write or admin privilege',
+    scopes: 'wider scopes or privilege',
+    deletion: 'deletion',
+    waivers: 'waiver change',
+    policy: 'policy, owners or configuration change',
+};
+const IGNORED = {
+    author: 'wrote the pull request',
+    bot: 'is a bot that the owners registry does not declare',
+    'earlier-commit': 'approved an earlier commit',
+};
+/**
+ * The owner-approval section of the job summary: the verdict, one table
+ * row per changed identity or file and required team, the reviews that
+ * did not count and why, and `note` (a status that was not written).
+ * Every value from a file or the API is escaped.
+ */
+function renderApprovalSummary(result, note = '') {
+    const parts = result.kind === 'verdict'
+        ? [
+            TITLES[result.verdict.state],
+            '',
+            ...verdictLines(result.verdict, result.context),
+        ]
+        : result.kind === 'error'
+            ? [TITLES.error, '', escapeMarkdown(result.message), '']
+            : [TITLES['merge-group'], '', mergeGroupLine()];
+    if (note !== '')
+        parts.push(`> [!WARNING]\n> ${escapeMarkdown(note)}`, '');
+    return parts.join('\n');
+}
+function verdictLines(v, context) {
+    const sha = v.headSha.slice(0, 7);
+    const rule = `An approval counts when it is the reviewer's latest approve or ` +
+        `request-changes decision, on the head commit \`${sha}\`, not by the ` +
+        `author of the pull request and not by a bot the owners registry does ` +
+        `not declare. Team members come from ${membershipText(v)}. The ` +
+        `status \`${render_approval_summary_codeSpan(context)}\` on \`${sha}\` carries this verdict.`;
+    if (v.items.length === 0) {
+        return ['No identity or policy file changed: no approval needed.', ''];
+    }
+    return [
+        rule,
+        '',
+        '| | Identity or file | Change | Team | Why | Approved by | Missing |',
+        '| --- | --- | --- | --- | --- | --- | ---: |',
+        ...v.items.flatMap(rows),
+        '',
+        ...blockedLines(v.items),
+        ...ignoredLines(v.counted),
+    ];
+}
+function rows(item) {
+    const r = item.requirement;
+    const why = (reasons) => reasons.map((reason) => REASONS[reason]).join(', ');
+    const unknown = r.unknownOwners.map((t) => `owner ${escapeMarkdown(t)} is not in the registry`);
+    return item.teams.map((team, i) => {
+        const need = r.teams[i];
+        const reasons = [why(need?.reasons ?? [])];
+        if (need?.reasons.includes('fallback'))
+            reasons.push(...unknown);
+        return render_approval_summary_row([
+            ICONS[item.state],
+            escapeMarkdown(r.subject),
+            r.change,
+            escapeMarkdown(team.team) + (team.needed > 1 ? ` (${team.needed} approvals)` : ''),
+            reasons.join('; '),
+            team.approvedBy.map(escapeMarkdown).join(', ') || '—',
+            String(team.missing),
+        ]);
+    });
+}
+function blockedLines(items) {
+    const blocked = items.filter((i) => i.blockedBy.length > 0);
+    if (blocked.length === 0)
+        return [];
+    return [
+        ...blocked.map((i) => `- ⛔ ${i.blockedBy.map(escapeMarkdown).join(', ')} requested changes on ` +
+            `${escapeMarkdown(i.requirement.subject)}: the merge stays blocked until they ` +
+            'approve or their review is dismissed.'),
+        '',
+    ];
+}
+function ignoredLines(counted) {
+    if (counted.ignored.length === 0)
+        return [];
+    return [
+        'Not counted:',
+        '',
+        ...counted.ignored.map((i) => {
+            const at = i.because === 'earlier-commit' ? ` \`${i.commitId.slice(0, 7)}\`` : '';
+            return `- ${escapeMarkdown(i.login)} ${IGNORED[i.because]}${at}.`;
+        }),
+        '',
+    ];
+}
+function membershipText(v) {
+    return v.membership === 'github'
+        ? 'the GitHub teams named in the owners registry'
+        : 'the owners registry of the base commit';
+}
+function mergeGroupLine() {
+    return ('Each pull request in this merge group passed the owner-approval ' +
+        'status before it was queued.\n');
+}
+/** Text for inside a code span, where escapes would show: no backticks. */
+function render_approval_summary_codeSpan(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[`\u0000-\u001f\u007f]/g, "'");
+}
+function render_approval_summary_row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
-const ICONS = { error: '🔴', warning: '🟡', note: '🔵' };
+const markdown_ICONS = { error: '🔴', warning: '🟡', note: '🔵' };
+const WAIVED = '⚪ waived';
 /**
  * A Markdown report: the verdict first, then a table per file. When the full
  * report would pass `maxBytes`, a shorter one lists counts per file instead,
@@ -45762,8 +48774,11 @@ function detailed(all) {
     }
     return out;
 }
+/** A waived finding shows "waived", not its severity: it is not counted. */
 function markdown_row(f) {
-    const severity = `${ICONS[f.severity]} ${f.severity}${f.waivedBy ? ` (waived by ${escapeMarkdown(f.waivedBy)})` : ''}`;
+    const severity = f.waivedBy
+        ? `${WAIVED} (by ${escapeMarkdown(f.waivedBy)})`
+        : `${markdown_ICONS[f.severity]} ${f.severity}`;
     return `| ${f.line}:${f.column} | ${severity} | ${f.ruleId} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation)} |`;
 }
 function compact(all, maxBytes) {
@@ -45788,20 +48803,82 @@ function compact(all, maxBytes) {
     return `${out.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/action/issues-summary.ts
+
+const PLANNED = {
+    create: 'would be created',
+    update: 'would be updated',
+    close: 'would be closed',
+    unchanged: 'unchanged',
+};
+/**
+ * The job summary's section on the rolling issues: the counts per status,
+ * then one row per team that has items due or an issue (items due, status,
+ * issue number). A dry run shows what each team's issue would become.
+ */
+function renderIssuesSummary(audit) {
+    const rows = audit.rows.filter((r) => r.items > 0 || r.number !== null);
+    const title = audit.dryRun
+        ? '### Rolling issues (dry run: nothing was written)'
+        : '### Rolling issues';
+    const lines = [
+        title,
+        '',
+        `${tallyLine(audit.rows.map(statusOf(audit)))}, ` +
+            `across ${audit.rows.length} teams (label ${escapeMarkdown(audit.label)}).`,
+        '',
+    ];
+    if (audit.stopped) {
+        lines.push(`> [!WARNING]\n> ${escapeMarkdown(audit.stopped.message)}.`, '');
+    }
+    if (rows.length === 0)
+        return lines.join('\n');
+    lines.push('| Team | Items due | Issue | Status |', '| --- | ---: | --- | --- |');
+    for (const r of rows) {
+        const issue = r.number === null ? '' : `#${r.number}`;
+        lines.push(`| ${escapeMarkdown(r.team)} | ${r.items} | ${issue} | ${statusOf(audit)(r)} |`);
+    }
+    return [...lines, ''].join('\n');
+}
+function statusOf(audit) {
+    return (row) => audit.dryRun || row.status === null ? PLANNED[row.planned] : row.status;
+}
+function tallyLine(statuses) {
+    const counts = new Map();
+    for (const s of statuses)
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+    return [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ');
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
 
 
 
 /** GitHub drops a step summary over 1 MiB; stay clear of it. */
 const SUMMARY_LIMIT = 1000 * 1000;
 /**
- * The job summary: the verdict first, then what was checked, policy file
- * changes, the findings that count (a table per file) and, folded away,
- * pre-existing ones. Every value from a file is escaped. The tables fall
- * back to counts per file so that the whole stays under SUMMARY_LIMIT.
+ * The job summary: the verdict first, then what was checked, the owner
+ * approvals (with `statusNote`, a status that was not written), policy
+ * file changes, the findings that count (a table per file) and, folded
+ * away, pre-existing ones. Every value from a file is escaped. The tables
+ * fall back to counts per file so that the whole stays under SUMMARY_LIMIT.
  */
-function renderSummary(outcome) {
-    const head = [summary_verdict(outcome), context(outcome), policySection(outcome)]
+function renderSummary(outcome, statusNote = '') {
+    const approvals = outcome.approval
+        ? renderApprovalSummary(outcome.approval, statusNote)
+        : '';
+    const head = [
+        summary_verdict(outcome),
+        context(outcome),
+        approvals,
+        outcome.audit ? renderIssuesSummary(outcome.audit) : '',
+        policySection(outcome),
+    ]
         .filter((part) => part !== '')
         .join('\n');
     const shown = outcome.failOnExisting ? [] : outcome.existing;
@@ -45814,7 +48891,9 @@ function summary_verdict(o) {
     const what = o.mode === 'pull-request' ? 'this pull request' : 'the inventory';
     const title = o.failed
         ? `## ❌ nhi-policy: ${what} needs changes`
-        : `## ✅ nhi-policy: ${what} passes`;
+        : unapproved(o)
+            ? `## ❌ nhi-policy: ${what} passes the policies, and waits for owner approval`
+            : `## ✅ nhi-policy: ${what} passes`;
     const scope = o.mode === 'inventory'
         ? 'In the whole inventory'
         : o.failOnExisting
@@ -45829,6 +48908,13 @@ function summary_verdict(o) {
         `${scope}: ${tally_describeTally(tally_tally(o.judged))}. ${threshold}`,
         '',
     ].join('\n');
+}
+/** True when the owner-approval gate ran and did not approve. */
+function unapproved(o) {
+    const a = o.approval;
+    if (a === null || a.kind === 'merge-group')
+        return false;
+    return a.kind === 'error' || a.verdict.state !== 'approved';
 }
 function context(o) {
     const { files, today } = o.report;
@@ -45914,13 +49000,15 @@ function summary_short(sha) {
 
 
 
+
 /**
  * Reports an outcome everywhere GitHub shows results: every finding in the
- * log, annotations for the judged ones, the job summary, the SARIF and JSON
- * files, and the step outputs. A report that cannot be written becomes a
- * warning that says why; it never changes the verdict.
+ * log, annotations for the judged ones, the owner-approval commit status,
+ * the job summary, the SARIF and JSON files, and the step outputs. A
+ * report that cannot be written becomes a warning that says why; it never
+ * changes the verdict.
  */
-async function publish(outcome, settings, runtime) {
+async function publish(outcome, settings, runtime, api) {
     runtime.group('Findings', () => runtime.dump(logLines(outcome)));
     const annotations = selectAnnotations(outcome.judged, outcome.report.rules, settings.maxAnnotations);
     for (const annotation of annotations)
@@ -45929,11 +49017,15 @@ async function publish(outcome, settings, runtime) {
         sarif: writeReport(runtime, 'SARIF report', settings.sarifFile, () => renderSarif(outcome.report, VERSION)),
         json: writeReport(runtime, 'JSON report', settings.jsonFile, () => renderActionJson(outcome)),
     }));
+    const { approval } = outcome;
+    const statusNote = approval
+        ? await runtime.group('Write the owner-approval status', () => publishApproval(approval, api, settings.runUrl, runtime))
+        : '';
     try {
-        await runtime.writeSummary(renderSummary(outcome));
+        await runtime.writeSummary(renderSummary(outcome, statusNote));
     }
     catch (error) {
-        runtime.warning(`The job summary was not written: ${reason(error)}`);
+        runtime.warning(`The job summary was not written: ${publish_reason(error)}`);
     }
     setOutputs(runtime, outcome, files);
 }
@@ -45961,7 +49053,7 @@ function writeReport(runtime, what, file, render) {
         return file;
     }
     catch (error) {
-        runtime.warning(`The ${what} was not written to ${file}: ${reason(error)}`);
+        runtime.warning(`The ${what} was not written to ${file}: ${publish_reason(error)}`);
         return '';
     }
 }
@@ -45974,52 +49066,494 @@ function setOutputs(runtime, outcome, files) {
     runtime.setOutput('waived', String(counts.waived));
     runtime.setOutput('sarif-file', files.sarif);
     runtime.setOutput('json-file', files.json);
+    const a = outcome.approval;
+    runtime.setOutput('approval', a === null ? 'off' : a.kind === 'verdict' ? a.verdict.state : a.kind);
 }
-function reason(error) {
+function publish_reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/action/pull-request.ts
+;// CONCATENATED MODULE: ./src/audit/audit-inventory.ts
+
+
+
+
 
 
 /**
- * Reads the base and head commits from the event payload. Throws
- * ConfigError when the payload lacks them or they are not commit ids.
+ * The scheduled audit: runs the same check as a pull request over the whole
+ * inventory, and lists per owning team what is late or due soon.
  */
-function pullRequestOf(eventName, payload) {
-    if (eventName === 'merge_group') {
-        const group = field(payload, 'merge_group');
-        return {
-            number: null,
-            baseSha: sha(field(group, 'base_sha'), 'merge_group.base_sha'),
-            headSha: sha(field(group, 'head_sha'), 'merge_group.head_sha'),
-            headRepo: '',
-            fork: false,
-        };
-    }
-    const pr = field(payload, 'pull_request');
-    const base = field(pr, 'base');
-    const head = field(pr, 'head');
-    const baseRepo = String(field(field(base, 'repo'), 'full_name') ?? '');
-    const headRepo = String(field(field(head, 'repo'), 'full_name') ?? '');
+function auditInventory(source, workspace, today) {
+    const settings = auditSettings(workspace.config.audit);
+    const views = [];
+    const check = checkInventory(source, workspace, today, {
+        visit: (file, doc) => {
+            const view = viewIdentity(file, doc);
+            if (view)
+                views.push(view);
+        },
+    });
+    const day = day_toDay(today) ?? 0;
+    const ctx = {
+        today: day,
+        windowDays: settings.windowDays,
+        expiryWindowDays: settings.expiryWindowDays,
+        owners: workspace.owners,
+        fallbackTeam: settings.fallbackTeam,
+    };
+    const items = views.flatMap((view) => dueItems(view, ctx));
+    const { waivers } = loadWaivers(source, workspace.config.waiversDir, workspace.validateWaiver, workspace.schemas.waiver);
+    items.push(...waiverItems(waivers, views, ctx));
+    items.sort((a, b) => audit_inventory_compare(a.team, b.team) || audit_inventory_compare(a.due, b.due) || audit_inventory_compare(a.key, b.key));
+    const teams = [
+        ...new Set([...workspace.owners.teams.keys(), settings.fallbackTeam]),
+    ].sort();
     return {
-        number: typeof pr?.number === 'number' ? pr.number : null,
-        baseSha: sha(field(base, 'sha'), 'pull_request.base.sha'),
-        headSha: sha(field(head, 'sha'), 'pull_request.head.sha'),
-        headRepo,
-        // A deleted fork has no head repository: treat it as a fork.
-        fork: headRepo === '' || headRepo !== baseRepo,
+        today,
+        windowDays: settings.windowDays,
+        expiryWindowDays: settings.expiryWindowDays,
+        items,
+        teams,
+        check,
     };
 }
-function field(value, key) {
-    if (value === null || typeof value !== 'object')
-        return undefined;
-    return value[key];
+function waiverItems(waivers, views, ctx) {
+    const teamOf = new Map(views.map((v) => [v.id, v.team]));
+    const items = [];
+    for (const waiver of waivers) {
+        const expires = day_toDay(waiver.expires);
+        if (expires === null)
+            continue;
+        const daysLeft = expires - ctx.today;
+        const late = daysLeft < 0;
+        if (!late && daysLeft > ctx.windowDays)
+            continue;
+        const owner = teamOf.get(waiver.identity);
+        const team = owner && ctx.owners.teams.has(owner) ? owner : ctx.fallbackTeam;
+        items.push({
+            key: `${waiver.identity}/${late ? 'waiver-expired' : 'waiver-expiring'}/${waiver.rule}`,
+            kind: late ? 'waiver-expired' : 'waiver-expiring',
+            severity: late ? 'warning' : 'note',
+            team,
+            identity: waiver.identity,
+            file: waiver.file,
+            due: waiver.expires,
+            daysLeft,
+            title: late
+                ? `waiver of ${waiver.rule} for ${waiver.identity} expired on ${waiver.expires}: fix the identity or renew the waiver`
+                : `waiver of ${waiver.rule} for ${waiver.identity} expires on ${waiver.expires}: fix the identity or renew the waiver`,
+            step: 'waiver',
+            verifier: waiver.approvedBy,
+        });
+    }
+    return items;
 }
-function sha(value, where) {
-    if (isCommitId(value))
-        return value;
-    throw new ConfigError(`the event payload has no commit id at ${where}: is the workflow triggered by a pull request event?`);
+function audit_inventory_compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-audit-text.ts
+/** The per-team report for a terminal: one block per team with items due. */
+function renderAuditText(report) {
+    const lines = [
+        `Audit on ${report.today} (${windowText(report)})`,
+        '',
+    ];
+    const byTeam = groupByTeam(report.items);
+    for (const team of report.teams) {
+        const items = byTeam.get(team) ?? [];
+        if (items.length === 0)
+            continue;
+        lines.push(`${team}: ${countLine(items)}`);
+        for (const item of items) {
+            lines.push(`  ${item.due}  ${item.severity.padEnd(7)} ${item.identity}: ${clean(item.title)}`);
+            lines.push(`              ${item.file} · checklist: ${item.step}${item.verifier ? ` · verified by ${item.verifier}` : ''}`);
+        }
+        lines.push('');
+    }
+    const clear = report.teams.filter((t) => !byTeam.has(t));
+    if (clear.length)
+        lines.push(`Nothing due: ${clear.join(', ')}`);
+    lines.push(`${report.items.length} items due across ${byTeam.size} teams.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Items grouped by the team that owns them, in report order. */
+function groupByTeam(items) {
+    const groups = new Map();
+    for (const item of items)
+        groups.set(item.team, [...(groups.get(item.team) ?? []), item]);
+    return groups;
+}
+/** "2 overdue, 1 due soon". */
+function countLine(items) {
+    const late = items.filter((i) => i.daysLeft <= 0).length;
+    return `${late} overdue, ${items.length - late} due soon`;
+}
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+/** How far ahead "due soon" looks, in words. */
+function windowText(report) {
+    return (`due soon: rotations and reviews within ${report.windowDays} days, ` +
+        `expiries within ${report.expiryWindowDays} days`);
+}
+
+;// CONCATENATED MODULE: ./src/audit/issues/team-marker.ts
+const team_marker_MARKER = /<!-- nhi-policy:audit team=([a-z0-9][a-z0-9-]*) -->/;
+const ITEM = /^- \[([ xX])\] .*<!-- item:([^ ]+) -->$/gm;
+/**
+ * The hidden line that ties a rolling issue to its team. Issues are found
+ * by this marker and the label, never by title (people rename issues) and
+ * never by the search index (it lags behind writes).
+ */
+function teamMarker(team) {
+    return `<!-- nhi-policy:audit team=${team} -->`;
+}
+/** The team an issue body belongs to, or null if it has no marker. */
+function teamOfBody(body) {
+    return team_marker_MARKER.exec(body ?? '')?.[1] ?? null;
+}
+/** Keys of the checklist items someone ticked in an issue body. */
+function tickedItems(body) {
+    const ticked = new Set();
+    for (const match of (body ?? '').matchAll(ITEM)) {
+        if (match[1] !== ' ' && match[2])
+            ticked.add(match[2]);
+    }
+    return ticked;
+}
+/** An item key as it is written in the hidden tag of its checklist line. */
+function itemTag(key) {
+    return key.replace(/[^A-Za-z0-9._/-]/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/audit/issues/render-team-issue.ts
+
+
+
+const STEPS = {
+    rotation: 'follow the rotation checklist in the runbook, then record the date with `nhi-policy rotate`',
+    review: 'hold the review (still needed? scopes right? rotated on time? dependents current?), then record it with `nhi-policy review`',
+    ownership: 'name a real owning team and person from the owners registry in the identity file',
+    deprovisioning: 'follow the deprovisioning checklist in the runbook and record each step in the identity file',
+    waiver: 'fix the identity so the rule passes, or renew the waiver with a new expiry date and approval',
+};
+/**
+ * The rolling issue of one team: a hidden marker, then one checklist entry
+ * per due item (what, since when, the steps, who verifies). The body holds
+ * no date that changes by itself, so it only changes when the items do;
+ * entries someone ticked stay ticked.
+ */
+function renderTeamIssue(team, teamName, items, ticked) {
+    const body = [
+        teamMarker(team),
+        `Non-human identities owned by **${escapeMarkdown(teamName)}** need attention: ${countLine(items)}.`,
+        '',
+        ...items.map((item) => entry(item, ticked.has(itemTag(item.key)))),
+        '',
+        'Each entry closes itself: once the identity file records the fix on the default branch, the next audit drops it, and closes this issue when nothing is left. Ticking a box is for your own tracking.',
+        '',
+        '<sub>Kept up to date by the nhi-policy scheduled audit. Edits to this text are overwritten; comments are kept.</sub>',
+    ].join('\n');
+    return { title: `Non-human identities due: ${teamName}`, body: `${body}\n` };
+}
+function entry(item, done) {
+    const when = item.daysLeft < 0
+        ? `overdue since ${item.due}`
+        : item.daysLeft === 0
+            ? `due ${item.due}`
+            : `due by ${item.due}`;
+    const verifier = item.verifier ? ` Verified by: ${escapeMarkdown(item.verifier)}.` : '';
+    return (`- [${done ? 'x' : ' '}] **${escapeMarkdown(item.identity)}**: ${escapeMarkdown(item.title)} (${when}). ` +
+        `Steps: ${STEPS[item.step]}.${verifier} File: \`${item.file.replace(/`/g, "'")}\`` +
+        ` <!-- item:${itemTag(item.key)} -->`);
+}
+
+;// CONCATENATED MODULE: ./src/audit/issues/plan-issues.ts
+
+
+/**
+ * Decides what to do with each team's rolling issue: create it when items
+ * come due and none exists, update it in place when its body would change,
+ * reopen the newest closed one when items come due again, close it with a
+ * comment when nothing is due. Teams whose issue is stalest come first, so
+ * a run cut short by the API never starves the same teams twice.
+ */
+function planIssues(teams, existing, today) {
+    const byTeam = issuesByTeam(existing);
+    const ops = teams.map((t) => planTeam(t, byTeam.get(t.team) ?? [], today));
+    const staleness = (op) => {
+        const issue = byTeam.get(op.team)?.[0];
+        return issue ? issue.updatedAt : '';
+    };
+    return ops.sort((a, b) => plan_issues_compare(staleness(a), staleness(b)) || plan_issues_compare(a.team, b.team));
+}
+function planTeam(t, issues, today) {
+    const open = issues.find((i) => i.state === 'open');
+    const current = open ?? issues[0];
+    if (t.items.length === 0) {
+        if (!open)
+            return {
+                kind: 'unchanged',
+                team: t.team,
+                number: current?.number ?? null,
+            };
+        return {
+            kind: 'close',
+            team: t.team,
+            number: open.number,
+            comment: `Nothing is due for ${t.teamName} as of ${today}. Closing; this issue reopens when something comes due again.`,
+        };
+    }
+    const { title, body } = renderTeamIssue(t.team, t.teamName, t.items, tickedItems(current?.body));
+    if (!current)
+        return {
+            kind: 'create',
+            team: t.team,
+            title,
+            body,
+            assignees: t.assignees,
+        };
+    const reopen = current.state === 'closed';
+    if (!reopen && normalize(current.body) === normalize(body)) {
+        return { kind: 'unchanged', team: t.team, number: current.number };
+    }
+    return {
+        kind: 'update',
+        team: t.team,
+        number: current.number,
+        body,
+        reopen,
+        ...(reopen
+            ? {
+                comment: `Reopened on ${today}: ${t.items.length} ${t.items.length === 1 ? 'item is' : 'items are'} due again.`,
+            }
+            : {}),
+    };
+}
+/**
+ * Issues per team, open ones first and then the most recently updated, so
+ * that a duplicate someone made by hand never wins over the one in use.
+ */
+function issuesByTeam(existing) {
+    const groups = new Map();
+    for (const issue of existing) {
+        const team = teamOfBody(issue.body);
+        if (team)
+            groups.set(team, [...(groups.get(team) ?? []), issue]);
+    }
+    for (const list of groups.values()) {
+        list.sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') ||
+            plan_issues_compare(b.updatedAt, a.updatedAt) ||
+            a.number - b.number);
+    }
+    return groups;
+}
+function normalize(body) {
+    return (body ?? '').replace(/\r\n/g, '\n').trim();
+}
+function plan_issues_compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/issues/team-plan-inputs.ts
+/** GitHub assigns at most ten people to an issue. */
+const MAX_ASSIGNEES = 10;
+/**
+ * One plan input per team that can get a rolling issue (the registry's
+ * teams, the fallback team, and any team an item names): its name, its
+ * due items, and the GitHub handles of up to ten members who are not bots.
+ */
+function teamPlanInputs(report, owners) {
+    const keys = new Set([...report.teams, ...report.items.map((i) => i.team)]);
+    return [...keys].sort().map((key) => ({
+        team: key,
+        teamName: owners.teams.get(key)?.name ?? key,
+        items: report.items.filter((i) => i.team === key),
+        assignees: handles(key, owners),
+    }));
+}
+function handles(team, owners) {
+    const members = owners.teams.get(team)?.members ?? [];
+    const people = members.map((m) => owners.people.get(m));
+    const logins = people
+        .filter((p) => p !== undefined && !p.bot && p.github !== '')
+        .map((p) => p?.github ?? '');
+    return [...new Set(logins)].slice(0, MAX_ASSIGNEES);
+}
+
+;// CONCATENATED MODULE: ./src/action/execute-issue-plan.ts
+
+/**
+ * Carries out the plan in its order, at most `budget` operations. The
+ * first refused or rate-limited write stops the writing: the teams after
+ * it are `not reached`, and the reason is returned, never thrown. Errors
+ * other than API refusals are thrown.
+ */
+async function executeIssuePlan(ops, api, options, log) {
+    const results = [];
+    let stopped = null;
+    let done = 0;
+    let labelled = false;
+    for (const op of ops) {
+        if (op.kind === 'unchanged') {
+            results.push({ team: op.team, status: 'unchanged', number: op.number });
+            continue;
+        }
+        if (stopped === null && done >= options.budget) {
+            stopped = { reason: 'budget', message: budgetMessage(options.budget) };
+        }
+        if (stopped !== null) {
+            results.push({ team: op.team, status: 'not reached', number: null });
+            continue;
+        }
+        try {
+            if (!labelled)
+                await api.ensureLabel(options.label);
+            labelled = true;
+            results.push(await perform(op, api, options.label));
+            done += 1;
+        }
+        catch (error) {
+            stopped = stopOn(error);
+            results.push({ team: op.team, status: 'not reached', number: null });
+        }
+    }
+    log.info(`Wrote ${done} of the rolling issues.`);
+    return { results, stopped };
+}
+async function perform(op, api, label) {
+    const { team } = op;
+    switch (op.kind) {
+        case 'create': {
+            const { title, body, assignees } = op;
+            const issue = { title, body, label, assignees };
+            const number = await api.createIssue(team, issue);
+            return { team, status: 'created', number };
+        }
+        case 'update': {
+            const state = op.reopen ? { state: 'open' } : {};
+            await api.updateIssue(team, op.number, { body: op.body, ...state });
+            if (op.comment)
+                await api.comment(team, op.number, op.comment);
+            const status = op.reopen ? 'reopened' : 'updated';
+            return { team, status, number: op.number };
+        }
+        case 'close':
+            // Closed first: a comment that then fails is lost, never repeated.
+            await api.updateIssue(team, op.number, { state: 'closed' });
+            await api.comment(team, op.number, op.comment);
+            return { team, status: 'closed', number: op.number };
+    }
+}
+function stopOn(error) {
+    if (!(error instanceof api_error/* ApiError */.h))
+        throw error;
+    const message = error.describe();
+    if (error.rateLimited)
+        return { reason: 'rate-limit', message };
+    if ([401, 403, 404].includes(error.status)) {
+        return { reason: 'refused', message };
+    }
+    return { reason: 'failed', message };
+}
+function budgetMessage(budget) {
+    return (`the run reached its budget of ${budget} operations ` +
+        '(the input "max-operations")');
+}
+
+;// CONCATENATED MODULE: ./src/action/run-audit-issues.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The scheduled audit's rolling issues: audits the inventory, lists the
+ * issues with the configured label (open and closed, every page), plans
+ * one issue per owning team, and writes the plan within the budget, or
+ * only logs it in a dry run. Throws ApiError when the issues cannot be
+ * listed; a refused write is returned in `stopped`.
+ */
+async function runAuditIssues(settings, log, api) {
+    const { directory, today, dryRun } = settings;
+    const source = new FsSource(external_node_path_namespaceObject.join(settings.path, directory));
+    const workspace = withRepoPaths(directory, () => loadWorkspace(source));
+    const { label } = auditSettings(workspace.config.audit);
+    const teams = log.group('Audit the whole inventory', () => {
+        const report = auditInventory(source, workspace, today);
+        log.info(`${report.items.length} items due on ${today}.`);
+        const items = report.items.map((i) => ({
+            ...i,
+            file: toRepoPath(directory, i.file),
+        }));
+        return teamPlanInputs({ ...report, items }, workspace.owners);
+    });
+    const existing = await log.group('List the rolling issues', async () => {
+        const found = await api().labelledIssues(label);
+        log.info(`${found.length} issues carry the label ${label}.`);
+        return found;
+    });
+    const ops = planIssues(teams, existing, today);
+    log.group('Plan the rolling issues', () => log.dump(ops.map(describe)));
+    const count = (team) => teams.find((t) => t.team === team)?.items.length ?? 0;
+    const row = (op, status, n) => ({
+        team: op.team,
+        items: count(op.team),
+        planned: op.kind,
+        status,
+        number: n ?? (op.kind === 'create' ? null : op.number),
+    });
+    if (dryRun) {
+        log.info('Dry run: no issue was written.');
+        const rows = ops.map((op) => row(op, null));
+        return { dryRun, label, rows, stopped: null };
+    }
+    const executed = await log.group('Write the rolling issues', () => executeIssuePlan(ops, api(), { label, budget: settings.maxOperations }, log));
+    const rows = ops.map((op, i) => {
+        const result = executed.results[i];
+        return row(op, result?.status ?? null, result?.number ?? undefined);
+    });
+    return { dryRun, label, rows, stopped: executed.stopped };
+}
+function describe(op) {
+    switch (op.kind) {
+        case 'create':
+            return `${op.team}: create "${op.title}"`;
+        case 'update':
+            return `${op.team}: ${op.reopen ? 'reopen and update' : 'update'} #${op.number}`;
+        case 'close':
+            return `${op.team}: close #${op.number}`;
+        case 'unchanged':
+            return `${op.team}: unchanged${op.number ? ` #${op.number}` : ''}`;
+    }
+}
+/**
+ * The failure message of a run that stopped writing before the end of its
+ * plan, or null when it finished (or only lacked the permission, which
+ * is a warning). Refused writes are warned about here, once.
+ */
+function unfinishedIssues(audit, log) {
+    const { stopped, rows } = audit;
+    if (stopped === null)
+        return null;
+    if (stopped.reason === 'refused') {
+        log.warning(`The rolling issues were not written: ${stopped.message}`);
+        return null;
+    }
+    const left = rows.filter((r) => r.status === 'not reached').length;
+    const handled = rows.length - left;
+    return (`nhi-policy did not finish the rolling issues: ${handled} of ` +
+        `${rows.length} teams handled, ${left} not reached, because ` +
+        `${stopped.message}. The next run starts with the teams not reached ` +
+        'and finds the issues already written by their hidden marker, so ' +
+        'none is opened twice.');
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -46032,23 +49566,28 @@ function sha(value, where) {
 
 
 
+
+
+
 /**
  * Runs the Action once: reads the inputs, picks the mode from the event,
- * checks, reports, and decides the step's result. This is the one place
- * that fails the step: findings fail it quietly (their annotations and the
- * summary say why), anything that stopped the check fails it with one
- * error annotation.
+ * checks, runs the owner-approval gate, reports, and decides the step's
+ * result. This is the one place that fails the step: findings fail it
+ * quietly (their annotations and the summary say why), anything that
+ * stopped the check or the gate fails it with one error annotation. The
+ * gate's verdict itself is the commit status, not the step's result.
  */
 async function run(runtime) {
     try {
         const settings = runtime.group('Read the inputs', () => readInputs(runtime));
-        const outcome = check(settings, runtime);
-        await publish(outcome, settings, runtime);
-        const line = closingLine(outcome);
-        if (outcome.failed)
-            runtime.fail(line, false);
-        else
-            runtime.info(line);
+        const api = connection(settings, runtime);
+        const checked = await check(settings, runtime, api);
+        if (checked === null)
+            return;
+        const approved = await withApprovals(checked, settings, runtime, api);
+        const outcome = await withAuditIssues(approved, settings, runtime, api);
+        await publish(outcome, settings, runtime, api);
+        finish(outcome, runtime);
     }
     catch (error) {
         if (error instanceof Error && error.stack)
@@ -46065,12 +49604,65 @@ function readInputs(runtime) {
     runtime.info(`Evaluation date ${settings.today}; event ${runtime.eventName}.`);
     return settings;
 }
-function check(settings, runtime) {
-    const mode = modeOf(runtime.eventName);
-    if (mode === 'inventory')
+/** The API, connected on first use with the token input. */
+function connection(settings, runtime) {
+    let api;
+    return () => {
+        if (settings.token === '') {
+            throw new ConfigError('the input "token" is empty; the owner-approval gate and the ' +
+                "scheduled audit's rolling issues use it: keep its default, " +
+                '${{ github.token }}, or switch them off with ' +
+                '"approvals.enabled: false" in the configuration and the input ' +
+                '"audit-issues: false"');
+        }
+        api ??= runtime.github(settings.token, settings.repository);
+        return api;
+    };
+}
+async function check(settings, runtime, api) {
+    const { eventName, payload } = runtime;
+    if (modeOf(eventName) === 'inventory') {
         return checkWholeInventory(settings, runtime);
-    const pr = pullRequestOf(runtime.eventName, runtime.payload);
+    }
+    const pr = await locatePullRequest(eventName, payload, api, runtime);
+    if (pr === null) {
+        runtime.info('nhi-policy: no pull request to judge.');
+        return null;
+    }
     return checkPullRequest(settings, pr, runtime);
+}
+async function withApprovals(outcome, settings, runtime, api) {
+    const pr = outcome.pullRequest;
+    if (pr === null || !settings.ownerApproval)
+        return outcome;
+    const approval = await runtime.group('Check the owner approvals', () => checkApprovals(pr, api, runtime));
+    return { ...outcome, approval };
+}
+/** In a scheduled or manual run, the rolling issue of each team. */
+async function withAuditIssues(outcome, settings, runtime, api) {
+    if (outcome.mode !== 'inventory' || !settings.auditIssues)
+        return outcome;
+    const audit = await runAuditIssues(settings, runtime, api);
+    return { ...outcome, audit };
+}
+function finish(outcome, runtime) {
+    const line = closingLine(outcome);
+    const { approval } = outcome;
+    const unfinished = outcome.audit && unfinishedIssues(outcome.audit, runtime);
+    if (approval?.kind === 'error') {
+        runtime.info(line);
+        runtime.fail(`nhi-policy configuration error: ${approval.message}`, true);
+    }
+    else if (unfinished) {
+        runtime.info(line);
+        runtime.fail(unfinished, true);
+    }
+    else if (outcome.failed) {
+        runtime.fail(line, false);
+    }
+    else {
+        runtime.info(line);
+    }
 }
 function closingLine(o) {
     const scope = o.mode === 'pull-request' ? ' in this pull request' : '';
@@ -46078,12 +49670,22 @@ function closingLine(o) {
         ? ` (${o.existing.length} pre-existing, not counted)`
         : '';
     return (`nhi-policy: ${o.failed ? 'fail' : 'pass'}: ` +
-        `${tally_describeTally(tally_tally(o.judged))}${scope}${existing}; ` +
-        'the job summary has the details.');
+        `${tally_describeTally(tally_tally(o.judged))}${scope}${existing}` +
+        `${approvalPart(o)}; the job summary has the details.`);
+}
+function approvalPart(o) {
+    const a = o.approval;
+    if (a === null)
+        return '';
+    const state = a.kind === 'verdict' ? a.verdict.state : a.kind;
+    return `; owner approval: ${state}`;
 }
 function describeFailure(error) {
     if (error instanceof ConfigError) {
         return `nhi-policy configuration error: ${error.describe()}`;
+    }
+    if (error instanceof api_error/* ApiError */.h) {
+        return `nhi-policy could not use the GitHub API: ${error.describe()}`;
     }
     if (error instanceof GitError) {
         return `nhi-policy could not read the repository with git: ${error.message}`;
@@ -46095,7 +49697,7 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 5219:
+/***/ 9195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54057,7 +57659,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -54065,15 +57667,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -54097,7 +57699,540 @@ function getOctokit(token, options, ...additionalPlugins) {
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+// EXTERNAL MODULE: ./src/action/api-error.ts
+var api_error = __nccwpck_require__(3665);
+;// CONCATENATED MODULE: ./src/action/github-api.ts
+
+
+
+
+/** How many times a rate-limited request is tried again. */
+const RATE_LIMIT_RETRIES = 2;
+/**
+ * The API through Octokit, with GitHub's recommended throttling and
+ * retries of server errors. `repository` is `owner/name`. Every failed
+ * call becomes an ApiError that names the missing permission.
+ */
+function createGitHubApi(token, repository, log) {
+    return new IssuesApi(connect(token, log), repository);
+}
+/** The pull request, review, team and status calls. */
+class OctokitApi {
+    octokit;
+    repo;
+    constructor(octokit, repository) {
+        this.octokit = octokit;
+        const [owner = '', repo = ''] = repository.split('/');
+        this.repo = { owner, repo };
+    }
+    pullRequest(number) {
+        return call({ kind: 'pull-request', number }, async () => {
+            const { data } = await this.octokit.rest.pulls.get({
+                ...this.repo,
+                pull_number: number,
+            });
+            return {
+                number,
+                author: data.user.login,
+                baseSha: data.base.sha,
+                headSha: data.head.sha,
+                headRepo: data.head.repo?.full_name ?? '',
+                baseRepo: data.base.repo.full_name,
+                baseRef: data.base.ref,
+            };
+        });
+    }
+    openPullRequestWithHead(sha) {
+        return call({ kind: 'open-pull-requests' }, async () => {
+            const open = await this.octokit.paginate(this.octokit.rest.pulls.list, {
+                ...this.repo,
+                state: 'open',
+                per_page: 100,
+            });
+            return open.find((pr) => pr.head.sha === sha)?.number ?? null;
+        });
+    }
+    reviews(number) {
+        return call({ kind: 'reviews', number }, async () => {
+            const { pulls } = this.octokit.rest;
+            const reviews = await this.octokit.paginate(pulls.listReviews, {
+                ...this.repo,
+                pull_number: number,
+                per_page: 100,
+            });
+            return reviews.map((r) => ({
+                id: r.id,
+                login: r.user?.login ?? '',
+                userType: r.user?.type ?? '',
+                state: r.state,
+                commitId: r.commit_id,
+            }));
+        });
+    }
+    teamMembers(team) {
+        return call({ kind: 'team', team }, async () => {
+            const [org = '', slug = ''] = team.split('/');
+            const members = await this.octokit.paginate(this.octokit.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+            return members.map((m) => m.login);
+        });
+    }
+    setStatus(sha, status, targetUrl) {
+        return call({ kind: 'status', sha }, async () => {
+            await this.octokit.rest.repos.createCommitStatus({
+                ...this.repo,
+                sha,
+                state: status.state,
+                context: status.context,
+                description: status.description,
+                ...(targetUrl ? { target_url: targetUrl } : {}),
+            });
+        });
+    }
+}
+/** Adds the rolling issues' calls: list by label, create, edit, comment. */
+class IssuesApi extends OctokitApi {
+    labelledIssues(label) {
+        return call({ kind: 'list-issues', label }, async () => {
+            const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: label, state: 'all', per_page: 100 });
+            return issues
+                .filter((i) => !i.pull_request)
+                .map((i) => ({
+                number: i.number,
+                state: i.state === 'closed' ? 'closed' : 'open',
+                title: i.title,
+                body: i.body ?? null,
+                updatedAt: i.updated_at,
+                assignees: (i.assignees ?? []).map((a) => a.login),
+            }));
+        });
+    }
+    ensureLabel(label) {
+        return call({ kind: 'label', label }, async () => {
+            const { issues } = this.octokit.rest;
+            try {
+                await issues.getLabel({ ...this.repo, name: label });
+                return;
+            }
+            catch (error) {
+                if (error.status !== 404)
+                    throw error;
+            }
+            await issues.createLabel({ ...this.repo, name: label, color: '5319e7' });
+        });
+    }
+    createIssue(team, issue) {
+        return call({ kind: 'write-issue', team }, async () => {
+            const { data } = await this.octokit.rest.issues.create({
+                ...this.repo,
+                title: issue.title,
+                body: issue.body,
+                labels: [issue.label],
+                assignees: issue.assignees,
+            });
+            return data.number;
+        });
+    }
+    updateIssue(team, number, change) {
+        return call({ kind: 'write-issue', team }, async () => {
+            const closing = change.state === 'closed';
+            await this.octokit.rest.issues.update({
+                ...this.repo,
+                issue_number: number,
+                ...change,
+                ...(closing ? { state_reason: 'completed' } : {}),
+            });
+        });
+    }
+    comment(team, number, body) {
+        return call({ kind: 'write-issue', team }, async () => {
+            await this.octokit.rest.issues.createComment({
+                ...this.repo,
+                issue_number: number,
+                body,
+            });
+        });
+    }
+}
+/** Runs one request; an HTTP failure becomes an ApiError. */
+function call(what, request) {
+    return request().catch((error) => {
+        throw toApiError(what, error);
+    });
+}
+function connect(token, log) {
+    const quiet = (m) => log.debug(m);
+    return getOctokit(token, {
+        log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+        throttle: {
+            onRateLimit: onLimit('primary', log),
+            onSecondaryRateLimit: onLimit('secondary', log),
+        },
+    }, retry, throttling);
+}
+/** Retries a rate-limited request after GitHub's wait, a few times. */
+function onLimit(kind, log) {
+    return (after, options, _, count) => {
+        const again = count < RATE_LIMIT_RETRIES;
+        const text = `GitHub's ${kind} rate limit stopped ${options.method} ${options.url}`;
+        if (again)
+            log.info(`${text}; trying again in ${after} s.`);
+        else
+            log.warning(`${text}; giving up after ${count + 1} tries.`);
+        return again;
+    };
+}
+function toApiError(what, error) {
+    const status = error.status;
+    if (typeof status !== 'number')
+        return error;
+    const body = error
+        .response?.data;
+    const message = typeof body?.message === 'string'
+        ? body.message
+        : error instanceof Error
+            ? error.message
+            : '';
+    return new api_error/* ApiError */.h(what, status, message, rateLimited(error, status));
+}
+/** A 403 or 429 that GitHub sent for a rate limit, not a permission. */
+function rateLimited(error, status) {
+    if (status !== 403 && status !== 429)
+        return false;
+    const headers = error.response
+        ?.headers ?? {};
+    return (headers['retry-after'] !== undefined ||
+        String(headers['x-ratelimit-remaining']) === '0');
+}
+
 ;// CONCATENATED MODULE: ./src/action/runtime.ts
+
 
 
 
@@ -54106,18 +58241,25 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * @actions/core and @actions/github, so everything else is plain code.
  */
 function actionsRuntime() {
-    return {
+    const runtime = {
         info: (text) => info(text),
         debug: (text) => debug(text),
         warning: (text) => warning(text),
         group: (name, stage) => {
             startGroup(name);
+            let result;
             try {
-                return stage();
+                result = stage();
             }
-            finally {
+            catch (error) {
                 endGroup();
+                throw error;
             }
+            if (!(result instanceof Promise)) {
+                endGroup();
+                return result;
+            }
+            return result.finally(() => endGroup());
         },
         dump: (lines) => {
             const token = (0,external_node_crypto_.randomUUID)();
@@ -54147,7 +58289,9 @@ function actionsRuntime() {
             info(message);
             process.exitCode = ExitCode.Failure;
         },
+        github: (token, repository) => createGitHubApi(token, repository, runtime),
     };
+    return runtime;
 }
 function inert(line) {
     // eslint-disable-next-line no-control-regex
@@ -54161,8 +58305,8 @@ function inert(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7584);
-/* harmony import */ var _action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5219);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3279);
+/* harmony import */ var _action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9195);
 
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsRuntime */ .I)());

@@ -7,7 +7,7 @@ import {
 } from '../runbook/identity-record.js';
 import { dependentPhrase, dueText } from '../runbook/phrases.js';
 import { plainName } from '../runbook/plain-name.js';
-import { safeText } from '../runbook/safe-text.js';
+import { safeCode, safeText } from '../runbook/safe-text.js';
 import { scheduleOf, type Scheduled } from '../runbook/schedule.js';
 
 /** What the quarterly review issue of one owning team is made from. */
@@ -90,7 +90,7 @@ function introduction(count: number): string[] {
     '',
     'The edit history of this issue records who ticked each box and when: it is the evidence of this review. Do not edit the text of the boxes.',
     '',
-    'When all boxes of an identity are ticked, record the review in its file with nhi-policy review FILE --by YOUR-KEY --evidence LINK-TO-THIS-ISSUE, and tick the last box. Close the issue when every identity is done.',
+    'When all boxes of an identity are ticked, record the review in its file with `nhi-policy review FILE --by YOUR-KEY --evidence LINK-TO-THIS-ISSUE`, and tick the last box. Close the issue when every identity is done.',
   ];
 }
 
@@ -108,24 +108,27 @@ function identityBlock(
     `${plainName('kind', record.kind)} in ${safeText(record.environment)}, status ${safeText(record.status)}. ${links(record, input)}`,
     '',
     tick('needed', `Still needed. Purpose: ${safeText(record.purpose)}`),
-    tick('scopes', `Scopes still right: ${list(record.scopes.map(safeText))}`),
+    tick(
+      'scopes',
+      `Scopes still right: ${list(record.scopes.map((s) => safeCode(s)))}`,
+    ),
     tick('rotated', `Rotated on time: ${rotations(record, schedule)}`),
     tick(
       'dependents',
       `Dependents current: ${list(record.dependents.map((d) => dependentPhrase(d, input.owners)))}`,
     ),
-    tick('recorded', `Review recorded in ${safeText(record.file)}`),
+    tick('recorded', `Review recorded in ${safeCode(record.file)}`),
   ];
 }
 
 function rotations(record: IdentityRecord, schedule: Scheduled[]): string {
   const lines = record.credentials.map((c) => {
-    if (c.type === 'federated') return `${safeText(c.id)} is keyless`;
-    if (c.status === 'revoked') return `${safeText(c.id)} is revoked`;
+    if (c.type === 'federated') return `${safeCode(c.id)} is keyless`;
+    if (c.status === 'revoked') return `${safeCode(c.id)} is revoked`;
     const due = schedule.find(
       (s) => s.credential === c.id && s.kind.startsWith('rotation'),
     );
-    return `${safeText(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, next due ${dueText(due)}`;
+    return `${safeCode(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, next due ${dueText(due)}`;
   });
   return list(lines);
 }
@@ -138,7 +141,7 @@ function links(record: IdentityRecord, input: QuarterlyReviewInput): string {
 }
 
 function link(label: string, file: string, blobUrl: string | undefined) {
-  if (blobUrl === undefined) return `${label}: ${safeText(file)}`;
+  if (blobUrl === undefined) return `${label}: ${safeCode(file)}`;
   const encoded = file
     .split('/')
     .map((part) =>

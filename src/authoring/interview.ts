@@ -26,7 +26,9 @@ export async function interview(
       answers[q.key] = await askUntilValid(q, answers, ctx, asker);
     } else {
       const value = q.fallback?.(answers, ctx);
-      if (value === undefined && !q.optional) missing.push(`--${q.key}`);
+      if (value === undefined && !isOptional(q, answers)) {
+        missing.push(`--${q.key}`);
+      }
       answers[q.key] = value;
     }
   }
@@ -78,7 +80,7 @@ async function askUntilValid(
     const line = await answerOrEnd(asker, prompt, q);
     const typed = line === '' ? (fallback ?? '') : line;
     const value = pick(typed, choices, (c) => q.nameOf?.(c, ctx));
-    if (value === '' && q.optional) return undefined;
+    if (value === '' && isOptional(q, answers)) return undefined;
     const problem =
       value === '' ? 'an answer is needed' : refusal(q, value, answers, ctx);
     if (!problem) return value;
@@ -96,7 +98,7 @@ async function askList(
   for (;;) {
     const line = await answerOrEnd(asker, `${values.length + 1}> `, q);
     if (line === '') {
-      if (values.length > 0 || q.optional) break;
+      if (values.length > 0 || isOptional(q, answers)) break;
       asker.tell('  At least one answer is needed.');
       continue;
     }
@@ -105,6 +107,12 @@ async function askList(
     else values.push(line);
   }
   return values.length > 0 ? values : undefined;
+}
+
+function isOptional(q: Question, answers: Answers): boolean {
+  return typeof q.optional === 'function'
+    ? q.optional(answers)
+    : q.optional === true;
 }
 
 async function answerOrEnd(asker: Asker, prompt: string, q: Question) {

@@ -13,7 +13,8 @@ export interface Question {
   /** More words for the question, from the answers so far. */
   hint?: (a: Answers, ctx: NewContext) => string;
   fallback?: (a: Answers, ctx: NewContext) => string | undefined;
-  optional?: boolean;
+  /** May be left unanswered; a function decides from the answers so far. */
+  optional?: boolean | ((a: Answers) => boolean);
   /** Several answers, one per line; an empty line ends the list. */
   list?: boolean;
   when?: (a: Answers) => boolean;
@@ -73,7 +74,15 @@ export const DEPENDENT_TYPES = [
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const keyed = (a: Answers) => a['credential-type'] !== 'federated';
 const active = (a: Answers) => a.status === 'active';
-const approved = (a: Answers) => active(a) && a.environment === 'production';
+const production = (a: Answers) => a.environment === 'production';
+const logged = (a: Answers) =>
+  a.environment === 'production' || a.environment === 'staging';
+/** Why a question must be answered now, or may wait until activation. */
+function neededHint(who: string, rule: string, a: Answers): string {
+  return active(a)
+    ? `${who} need it (rule ${rule}).`
+    : `${who} need it before they are marked active (rule ${rule}); press Enter if it is not known yet.`;
+}
 /** Production, staging and privileged identities follow the 90-day tier. */
 const strict = (a: Answers) =>
   a.environment === 'production' ||
@@ -210,8 +219,12 @@ export const QUESTIONS: Question[] = [
   },
   {
     key: 'log',
-    text: 'Where is its use logged (a log, dashboard or SIEM search)? Press Enter to skip.',
-    optional: true,
+    text: 'Where is its use logged (a log, dashboard or SIEM search)?',
+    hint: (a) =>
+      logged(a)
+        ? neededHint('Production and staging identities', 'NHI-170', a)
+        : 'Press Enter to skip.',
+    optional: (a) => !(logged(a) && active(a)),
   },
   {
     key: 'dependent',
@@ -226,13 +239,15 @@ export const QUESTIONS: Question[] = [
   },
   {
     key: 'ticket',
-    text: 'Which ticket recorded its approval?',
-    when: approved,
+    text: 'Which ticket records the approval of this request?',
+    hint: (a) => neededHint('Production identities', 'NHI-110', a),
+    when: production,
+    optional: (a) => !active(a),
   },
   {
     key: 'approved-by',
-    text: 'Who approved it? One person key per line; an empty line ends the list.',
-    when: approved,
+    text: 'Who approved it? One person key from the owners registry per line (for example dana-whitfield); an empty line ends the list.',
+    when: (a) => production(a) && (active(a) || a.ticket !== undefined),
     list: true,
     problem: (v, _a, ctx) =>
       ctx.workspace.owners.people.has(v)

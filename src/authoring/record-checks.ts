@@ -48,19 +48,22 @@ export function requirePerson(
 
 /** Checks the date, evidence and note shared by every record command. */
 export function requireRecordInput(input: RecordInput): void {
-  const day = toDay(input.date);
-  if (day === null) {
-    throw new InputError(
-      `--date "${input.date}" is not a real date (YYYY-MM-DD)`,
-    );
-  }
-  if (day > (toDay(input.today) ?? day)) {
-    throw new InputError(
-      `--date ${input.date} is in the future (today is ${input.today} UTC): record what was done, when it was done`,
-    );
-  }
+  requireRecordDate(input.date, input.today);
   requireText('--evidence', input.evidence);
   if (input.note !== undefined) requireText('--note', input.note);
+}
+
+/** Throws InputError unless `date` is a real day, not after `today`. */
+export function requireRecordDate(date: string, today: string): void {
+  const day = toDay(date);
+  if (day === null) {
+    throw new InputError(`--date "${date}" is not a real date (YYYY-MM-DD)`);
+  }
+  if (day > (toDay(today) ?? day)) {
+    throw new InputError(
+      `--date ${date} is in the future (today is ${today} UTC): record what was done, when it was done`,
+    );
+  }
 }
 
 /** Throws InputError when `date` is before an earlier record's date. */
@@ -80,7 +83,8 @@ export function requireNotBefore(
   }
 }
 
-function requireText(flag: string, value: string): void {
+/** Throws InputError unless a text is one short line and no secret. */
+export function requireText(flag: string, value: string): void {
   if (/[\r\n]/.test(value) || value.length > 500) {
     throw new InputError(`${flag} must be one line of at most 500 characters`);
   }

@@ -1,6 +1,7 @@
 import { InputError } from '../model/input-error.js';
 import type { OwnersRegistry } from '../model/owners.js';
 import { toDay } from '../time/day.js';
+import { rotationVerifiers } from './rotation-verifiers.js';
 import {
   readIdentity,
   requireNotBefore,
@@ -26,7 +27,8 @@ type Fields = Record<string, unknown>;
  * Records a rotation in an identity file's text: sets the credential's
  * lastRotated (and expires, when given) and appends a `rotated` history
  * entry. Everything else in the text is kept byte for byte. Throws
- * InputError for people missing from the registry or a wrong credential.
+ * InputError for people missing from the registry, a verifier other than
+ * the one the credential names, or a wrong credential.
  */
 export function recordRotation(
   text: string,
@@ -44,6 +46,7 @@ export function recordRotation(
   }
   const index = credentialIndex(doc, input.credential);
   const credential = (doc.credentials as Fields[])[index] as Fields;
+  requireNamedVerifier(credential, input, owners);
   requireNotBefore(input.date, credential.lastRotated, 'the last rotation');
   requireExpiry(input);
 
@@ -95,6 +98,33 @@ function credentialIndex(doc: Fields, id: string | undefined): number {
     keyless
       ? `credential "${id}" is keyless or revoked: there is no secret to rotate`
       : `there is no credential "${id}" in the file; its credentials are: ${names || 'none'}`,
+  );
+}
+
+/**
+ * When rotation.verifiedBy names a person or a team of the registry, only
+ * that person or a member of that team (other than --by) may verify.
+ */
+function requireNamedVerifier(
+  credential: Fields,
+  input: RotationInput,
+  owners: OwnersRegistry,
+): void {
+  const rotation = credential.rotation as Fields | undefined;
+  const party =
+    typeof rotation?.verifiedBy === 'string' ? rotation.verifiedBy : undefined;
+  const allowed = rotationVerifiers(party, owners);
+  if (allowed === null || allowed.includes(input.verifiedBy)) return;
+  const others = allowed.filter((key) => key !== input.by);
+  const named = owners.teams.has(party ?? '')
+    ? `team "${party}"`
+    : `"${party}"`;
+  const ask =
+    others.length === 0
+      ? `nobody there but ${input.by} (--by) could verify, so someone else must rotate it, or the owning team must name another verifier in the file`
+      : `ask ${others.length === 1 ? '' : 'one of '}${others.join(', ')}`;
+  throw new InputError(
+    `--verified-by "${input.verifiedBy}" may not verify this rotation: credential "${String(credential.id)}" names ${named} as its verifier (rotation.verifiedBy); ${ask}`,
   );
 }
 

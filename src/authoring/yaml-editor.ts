@@ -16,6 +16,9 @@ export type YamlPath = (string | number)[];
 /** Plain values the editor writes: text, or a mapping of texts. */
 export type YamlItem = Record<string, string>;
 
+/** A mapping of texts and lists of texts, for a block added whole. */
+export type YamlBlock = Record<string, string | string[]>;
+
 /** Edits a YAML file's text in place, keeping every other byte as it was. */
 export interface YamlEditor {
   /**
@@ -25,6 +28,11 @@ export interface YamlEditor {
   set(path: YamlPath, value: string, after?: readonly string[]): void;
   /** Appends a mapping to a block list, creating the list when missing. */
   append(path: YamlPath, item: YamlItem): void;
+  /**
+   * Adds a key that is missing, with a mapping as its value, on the lines
+   * after the first of `after` that exists, else after the last key.
+   */
+  add(path: YamlPath, block: YamlBlock, after?: readonly string[]): void;
   /** The text with every edit so far. */
   text(): string;
 }
@@ -56,6 +64,8 @@ export function editYaml(source: string): YamlEditor {
     set: (path, value, after = []) =>
       apply(setEdit(doc, text, path, value, after)),
     append: (path, item) => apply(appendEdit(doc, text, path, item)),
+    add: (path, block, after = []) =>
+      apply(addEdit(doc, text, path, block, after)),
     text: () => text,
   };
 }
@@ -96,6 +106,36 @@ function insertPair(
   scalar: string,
   after: readonly string[],
 ): TextEdit {
+  return insertInMap(map, text, key, [`${key}: ${scalar}`], after);
+}
+
+function addEdit(
+  doc: Document.Parsed,
+  text: string,
+  path: YamlPath,
+  block: YamlBlock,
+  after: readonly string[],
+): TextEdit {
+  const map = mapAt(doc, path.slice(0, -1));
+  const key = String(path.at(-1));
+  if (pairOf(map, key) !== undefined) {
+    throw new InputError(`${describe(path)} is already in the file`);
+  }
+  const lines = new Document({ [key]: block }, YAML_OPTIONS)
+    .toString({ lineWidth: 0, singleQuote: true })
+    .split('\n')
+    .filter((line) => line !== '');
+  return insertInMap(map, text, key, lines, after);
+}
+
+/** Inserts lines (unindented) into a block mapping, at its indentation. */
+function insertInMap(
+  map: YAMLMap,
+  text: string,
+  key: string,
+  lines: readonly string[],
+  after: readonly string[],
+): TextEdit {
   if (map.flow || map.items.length === 0) {
     throw new InputError(
       `cannot add ${key}: the mapping around it is written on one line ({ ... }); write it as one key per line`,
@@ -104,9 +144,9 @@ function insertPair(
   const anchor =
     after.map((k) => pairOf(map, k)).find((p) => p !== undefined) ??
     map.items.at(-1);
-  const indent = columnOf(text, rangeOf(map.items[0]?.key)[0]);
+  const pad = ' '.repeat(columnOf(text, rangeOf(map.items[0]?.key)[0]));
   const at = lineEndAfter(text, pairEnd(anchor));
-  return insertLines(text, at, `${' '.repeat(indent)}${key}: ${scalar}\n`);
+  return insertLines(text, at, lines.map((l) => `${pad}${l}\n`).join(''));
 }
 
 function appendEdit(

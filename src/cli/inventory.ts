@@ -25,6 +25,16 @@ export function openInventory(
   return { source, workspace: loadWorkspace(source), today: day };
 }
 
+/**
+ * The evaluation date for a person: "2026-12-01 (UTC, from --today)", or
+ * today's date with where it came from and how to choose another.
+ */
+export function describeToday(given: string | undefined, today: string) {
+  return given === undefined
+    ? `today, ${today} (UTC, from this computer's clock; give --today YYYY-MM-DD for another day)`
+    : `${today} (UTC, from --today)`;
+}
+
 /** Writes a report to the named file, or to standard output. */
 export function emit(io: Io, output: string | undefined, text: string): void {
   if (output) writeFileSync(output, text);

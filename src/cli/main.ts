@@ -35,6 +35,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
         return runNew(args, io).catch((error) => failure(error, io));
       case 'rotate':
       case 'review':
+      case 'activate':
         return runRecord(args, io);
     }
   } catch (error) {

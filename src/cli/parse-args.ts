@@ -45,7 +45,7 @@ export type CliArgs =
 export const USAGE = `Usage: nhi-policy check [dir] [options]
        nhi-policy audit [dir] [options]
        nhi-policy runbook|new [dir] [options]
-       nhi-policy rotate|review FILE [options]
+       nhi-policy activate|rotate|review FILE [options]
 
 check  checks every identity file in the inventory at dir (default: .)
        against the policies, and reports each problem with its file and line.

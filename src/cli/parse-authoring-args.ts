@@ -20,23 +20,65 @@ export interface NewArgs {
   given: Record<string, string | string[]>;
 }
 
-/** `nhi-policy rotate <file>` and `nhi-policy review <file>`. */
+/** The commands that record what was done in one identity file. */
+export type RecordCommand = 'rotate' | 'review' | 'activate';
+
+/** `nhi-policy rotate|review|activate FILE`: FILE may also be an id. */
 export interface RecordArgs {
-  command: 'rotate' | 'review';
+  command: RecordCommand;
   file: string;
   dir: string | undefined;
   by: string;
   verifiedBy: string | undefined;
-  evidence: string;
+  evidence: string | undefined;
   credential: string | undefined;
   expires: string | undefined;
   date: string | undefined;
   note: string | undefined;
+  ticket: string | undefined;
+  approvedBy: string[];
+  approvedOn: string | undefined;
+  log: string | undefined;
 }
 
 export type AuthoringArgs = RunbookArgs | NewArgs | RecordArgs;
 
-export const AUTHORING_COMMANDS = ['runbook', 'new', 'rotate', 'review'];
+export const AUTHORING_COMMANDS = [
+  'runbook',
+  'new',
+  'rotate',
+  'review',
+  'activate',
+];
+
+/** The flags each record command needs, and those it also takes. */
+const RECORD_FLAGS: Record<
+  RecordCommand,
+  { required: string[]; optional: string[] }
+> = {
+  rotate: {
+    required: ['by', 'verified-by', 'evidence'],
+    optional: ['credential', 'expires', 'date', 'note', 'dir'],
+  },
+  review: {
+    required: ['by', 'evidence'],
+    optional: ['date', 'note', 'dir'],
+  },
+  activate: {
+    required: ['by'],
+    optional: [
+      'ticket',
+      'approved-by',
+      'approved-on',
+      'log',
+      'verified-by',
+      'evidence',
+      'date',
+      'note',
+      'dir',
+    ],
+  },
+};
 
 /** Flags of `new`: one per question, named by its key. */
 export const NEW_FLAGS = QUESTIONS.map((q) => q.key);
@@ -47,9 +89,14 @@ export const AUTHORING_USAGE = `runbook  writes a Markdown runbook per identity 
          runbooks), replacing pages it wrote before.
 new      asks plain questions, or takes them as flags, and writes a new
          identity file at <root>/<team>/<id>.yaml.
+activate records that a requested identity was created: status active,
+         created dates, the approval and log location if still missing,
+         and a history entry. Refuses when the check would then fail.
 rotate   records a rotation in an identity file: lastRotated and a history
-         entry. Comments and layout are kept.
+         entry. --verified-by must be who rotation.verifiedBy names.
 review   records an access review: review.lastReviewed and a history entry.
+         activate, rotate and review keep comments and layout, and take
+         the identity's file or its id (looked up in the inventory).
 
   nhi-policy runbook [dir] [--out FOLDER] [--today YYYY-MM-DD]
   nhi-policy new [dir] [--yes] [--today YYYY-MM-DD] [--kind K --id ID ...]
@@ -58,11 +105,16 @@ ${wrap(
   '      ',
 )}
       (--scope, --dependent TYPE:REF and --approved-by may repeat)
+  nhi-policy activate FILE --by PERSON [--ticket REF --approved-by PERSON]
+      [--approved-on YYYY-MM-DD] [--log WHERE] [--verified-by PERSON]
+      [--evidence REF] [--date YYYY-MM-DD] [--note TEXT] [--dir INVENTORY]
   nhi-policy rotate FILE --by PERSON --verified-by PERSON --evidence REF
       [--credential ID] [--expires YYYY-MM-DD] [--date YYYY-MM-DD]
       [--note TEXT] [--dir INVENTORY]
   nhi-policy review FILE --by PERSON --evidence REF [--date YYYY-MM-DD]
       [--note TEXT] [--dir INVENTORY]
+  Dates are calendar dates in UTC. runbook and new use today's date from
+  this computer unless --today names another; each says the date it used.
 `;
 
 /** Words on lines of at most 76 columns, each line indented. */
@@ -84,7 +136,7 @@ export function parseAuthoringArgs(argv: string[]): AuthoringArgs {
   const command = argv[0];
   if (command === 'runbook') return parseRunbook(argv.slice(1));
   if (command === 'new') return parseNew(argv.slice(1));
-  if (command === 'rotate' || command === 'review') {
+  if (command === 'rotate' || command === 'review' || command === 'activate') {
     return parseRecord(command, argv.slice(1));
   }
   throw new UsageError(`unknown command "${command ?? ''}"`);
@@ -128,7 +180,7 @@ function parseNew(argv: string[]): NewArgs {
   };
 }
 
-function parseRecord(command: 'rotate' | 'review', argv: string[]): RecordArgs {
+function parseRecord(command: RecordCommand, argv: string[]): RecordArgs {
   const { values, positionals } = read(argv, {
     by: { type: 'string' },
     'verified-by': { type: 'string' },
@@ -138,41 +190,57 @@ function parseRecord(command: 'rotate' | 'review', argv: string[]): RecordArgs {
     date: { type: 'string' },
     note: { type: 'string' },
     dir: { type: 'string' },
+    ticket: { type: 'string' },
+    'approved-by': { type: 'string', multiple: true },
+    'approved-on': { type: 'string' },
+    log: { type: 'string' },
   });
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(`${command} needs a FILE`);
+  if (file === undefined) {
+    throw new UsageError(`${command} needs a FILE (or the identity's id)`);
+  }
   if (extra.length > 0)
     throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const required =
-    command === 'rotate'
-      ? ['by', 'verified-by', 'evidence']
-      : ['by', 'evidence'];
-  const missing = required.filter((flag) => !text(values[flag]));
-  if (missing.length > 0) {
-    throw new UsageError(
-      `${command} needs ${missing.map((f) => `--${f}`).join(', ')}`,
-    );
-  }
-  if (
-    command === 'review' &&
-    (values['verified-by'] || values.credential || values.expires)
-  ) {
-    throw new UsageError(
-      'review takes --by, --evidence, --date and --note only',
-    );
-  }
+  requireRecordFlags(command, values);
   return {
     command,
     file,
     dir: text(values.dir),
     by: text(values.by) ?? '',
     verifiedBy: text(values['verified-by']),
-    evidence: text(values.evidence) ?? '',
+    evidence: text(values.evidence),
     credential: text(values.credential),
     expires: dateFlag('--expires', text(values.expires)),
     date: dateFlag('--date', text(values.date)),
     note: text(values.note),
+    ticket: text(values.ticket),
+    approvedBy: ((values['approved-by'] ?? []) as string[]).flatMap(
+      (key) => text(key) ?? [],
+    ),
+    approvedOn: dateFlag('--approved-on', text(values['approved-on'])),
+    log: text(values.log),
   };
+}
+
+/** Throws UsageError for a missing flag, or one the command does not take. */
+function requireRecordFlags(
+  command: RecordCommand,
+  values: Record<string, unknown>,
+): void {
+  const { required, optional } = RECORD_FLAGS[command];
+  const missing = required.filter((flag) => !text(values[flag]));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${command} needs ${missing.map((f) => `--${f}`).join(', ')}`,
+    );
+  }
+  const taken = [...required, ...optional];
+  const other = Object.keys(values).find((flag) => !taken.includes(flag));
+  if (other !== undefined) {
+    throw new UsageError(
+      `${command} does not take --${other}; it takes ${taken.map((f) => `--${f}`).join(', ')}`,
+    );
+  }
 }
 
 function read(

@@ -5,15 +5,18 @@ import { approvedBackends } from '../authoring/approved-backends.js';
 import { buildIdentity } from '../authoring/build-identity.js';
 import { interview } from '../authoring/interview.js';
 import type { NewContext } from '../authoring/new-context.js';
-import { OverlaySource } from '../authoring/overlay-source.js';
 import { QUESTIONS } from '../authoring/questions.js';
 import { renderIdentity } from '../authoring/render-identity.js';
 import { schemaRefFor } from '../authoring/schema-comment.js';
-import { checkInventory } from '../evaluate/check-inventory.js';
 import { discover } from '../load/discover.js';
 import { securityTeamOf } from '../runbook/security-team.js';
 import { InputError } from '../model/input-error.js';
-import { openInventory, type OpenInventory } from './inventory.js';
+import { blockingErrors } from './blocking-errors.js';
+import {
+  describeToday,
+  openInventory,
+  type OpenInventory,
+} from './inventory.js';
 import type { Io } from './io.js';
 import type { NewArgs } from './parse-authoring-args.js';
 import { reportChange } from './report-change.js';
@@ -26,6 +29,7 @@ import { reportChange } from './report-change.js';
 export async function runNew(args: NewArgs, io: Io): Promise<number> {
   const inventory = openInventory(args.dir, args.today);
   const { source, workspace, today } = inventory;
+  io.out(`Dates in the new file use ${describeToday(args.today, today)}.\n`);
   const ctx = newContext(inventory);
   const asker = args.yes || !io.input ? null : createAsker(io.input, io.out);
   const answers = await interview(QUESTIONS, args.given, ctx, asker).finally(
@@ -71,10 +75,11 @@ function newContext({ source, workspace, today }: OpenInventory): NewContext {
 
 /** Throws InputError when the file exists or the check finds an error. */
 function refuseIfBlocked(
-  { source, workspace, today }: OpenInventory,
+  inventory: OpenInventory,
   file: string,
   text: string,
 ): void {
+  const { source } = inventory;
   if (exists(path.join(source.root, file))) {
     throw new InputError(`${file} already exists: nothing was written`);
   }
@@ -87,10 +92,7 @@ function refuseIfBlocked(
       );
     }
   }
-  const overlay = new OverlaySource(source, file, Buffer.from(text));
-  const errors = checkInventory(overlay, workspace, today).findings.filter(
-    (f) => f.file === file && f.severity === 'error' && !f.waivedBy,
-  );
+  const errors = blockingErrors(inventory, file, text);
   if (errors.length > 0) {
     const list = errors.map((f) => `  ${f.ruleId} ${f.message}`).join('\n');
     throw new InputError(

@@ -6,6 +6,7 @@ import { describeTally, fails, tally } from './tally.js';
 import { groupByFile } from './text.js';
 
 const ICONS = { error: '🔴', warning: '🟡', note: '🔵' } as const;
+const WAIVED = '⚪ waived';
 
 /**
  * A Markdown report: the verdict first, then a table per file. When the full
@@ -69,8 +70,11 @@ function detailed(all: readonly Finding[]): string[] {
   return out;
 }
 
+/** A waived finding shows "waived", not its severity: it is not counted. */
 function row(f: Finding): string {
-  const severity = `${ICONS[f.severity]} ${f.severity}${f.waivedBy ? ` (waived by ${md(f.waivedBy)})` : ''}`;
+  const severity = f.waivedBy
+    ? `${WAIVED} (by ${md(f.waivedBy)})`
+    : `${ICONS[f.severity]} ${f.severity}`;
   return `| ${f.line}:${f.column} | ${severity} | ${f.ruleId} | ${md(f.message)} | ${md(f.remediation)} |`;
 }
 

@@ -12,8 +12,9 @@ const COLORS: Record<Severity | 'dim' | 'bold', [string, string]> = {
 
 /**
  * The report for a person at a terminal: findings grouped by file, each
- * with line, column, severity, rule, message and how to fix it, then one
- * tally line. Colour only when asked (the CLI asks on a terminal).
+ * with line, column, severity ("waived" when a waiver covers it, since it
+ * is not counted), rule, message and how to fix it, then one tally line.
+ * Colour only when asked (the CLI asks on a terminal).
  */
 export function renderText(report: CheckReport, color: boolean): string {
   const paint = (style: keyof typeof COLORS, text: string) =>
@@ -27,9 +28,11 @@ export function renderText(report: CheckReport, color: boolean): string {
     const explained = new Set<string>();
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(7);
-      const severity = paint(f.severity, f.severity.padEnd(7));
+      const severity = f.waivedBy
+        ? paint('dim', 'waived'.padEnd(7))
+        : paint(f.severity, f.severity.padEnd(7));
       const waived = f.waivedBy
-        ? paint('dim', ` (waived by ${f.waivedBy})`)
+        ? paint('dim', ` (waived by ${safe(f.waivedBy)})`)
         : '';
       lines.push(
         `  ${place} ${severity} ${f.ruleId}  ${safe(f.message)}${waived}`,

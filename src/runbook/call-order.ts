@@ -1,7 +1,7 @@
 import type { Contact, OwnersRegistry } from '../model/owners.js';
 import type { IdentityRecord } from './identity-record.js';
 import { plainName } from './plain-name.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 
 /**
  * Whom to call about an identity, in order, as Markdown list texts: the
@@ -27,35 +27,35 @@ export function callOrder(
   return calls;
 }
 
-/** "Slack: #payments-oncall". */
+/** "Slack: `#payments-oncall`", the target exactly as written. */
 export function contactText(contact: Contact): string {
-  return `${plainName('contact', contact.type)}: ${safeText(contact.target)}`;
+  return `${plainName('contact', contact.type)}: ${safeCode(contact.target)}`;
 }
 
 function personCall(record: IdentityRecord, owners: OwnersRegistry): string {
   const key = record.individual;
   const person = key ? owners.people.get(key) : undefined;
   if (!person) {
-    return `Accountable person: ${safeText(key)} (not in ${safeText(owners.file)}; go to the next line)`;
+    return `Accountable person: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
   }
   const ways = [
-    ...(person.email ? [`Email: ${safeText(person.email)}`] : []),
+    ...(person.email ? [`Email: ${safeCode(person.email)}`] : []),
     ...(person.contacts ?? []).map(contactText),
   ];
   const reach = ways.length === 0 ? '' : `: ${ways.join('; ')}`;
-  return `${safeText(person.name)} (${safeText(person.key)}), accountable person${reach}`;
+  return `${safeText(person.name)} (${safeCode(person.key)}), accountable person${reach}`;
 }
 
 function teamCall(record: IdentityRecord, owners: OwnersRegistry): string {
   const key = record.team;
   const team = key ? owners.teams.get(key) : undefined;
   if (!team) {
-    return `Owning team: ${safeText(key)} (not in ${safeText(owners.file)}; go to the next line)`;
+    return `Owning team: ${safeCode(key)} (not in ${safeCode(owners.file)}; go to the next line)`;
   }
   const members = team.members
     .map((m) => owners.people.get(m))
     .filter((p) => p !== undefined && !p.bot)
     .map((p) => safeText(p?.name));
   const who = members.length === 0 ? '' : `: ${members.join(', ')}`;
-  return `${safeText(team.name)} (team ${safeText(team.key)}), owning team${who}`;
+  return `${safeText(team.name)} (team ${safeCode(team.key)}), owning team${who}`;
 }

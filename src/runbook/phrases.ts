@@ -6,36 +6,36 @@ import type {
 import type { OwnersRegistry } from '../model/owners.js';
 import { describeParty } from './describe-party.js';
 import { plainName } from './plain-name.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 import type { Scheduled } from './schedule.js';
 
-/** "gcp, account acme-payments-prod": where to act on the identity. */
+/** "`gcp`, account `acme-payments-prod`": where to act on the identity. */
 export function systemPhrase(record: IdentityRecord): string {
   const { provider, account } = record.system;
-  return `${safeText(provider)}, account ${safeText(account)}`;
+  return `${safeCode(provider)}, account ${safeCode(account)}`;
 }
 
 /** The identity as it is named inside its system. */
 export function resourcePhrase(record: IdentityRecord): string {
   const { resourceId } = record.system;
   return resourceId === undefined
-    ? `the ${plainName('kind', record.kind)} ${safeText(record.id)}`
-    : `${safeText(resourceId)}`;
+    ? `the ${plainName('kind', record.kind)} ${safeCode(record.id)}`
+    : safeCode(resourceId);
 }
 
-/** "credential sa-key (service account key)". */
+/** "credential `sa-key` (service account key)". */
 export function credentialPhrase(credential: CredentialRecord): string {
-  return `credential ${safeText(credential.id)} (${plainName('credential', credential.type)})`;
+  return `credential ${safeCode(credential.id)} (${plainName('credential', credential.type)})`;
 }
 
-/** "vault, at kv/payments/ledger-reader", never the secret itself. */
+/** "`vault`, at `kv/payments/ledger-reader`", never the secret itself. */
 export function storagePhrase(credential: CredentialRecord): string {
   const storage = credential.storage;
   if (storage === undefined) return 'no storage recorded';
-  return `${safeText(storage.backend)}, at ${safeText(storage.ref)}`;
+  return `${safeCode(storage.backend)}, at ${safeCode(storage.ref)}`;
 }
 
-/** "workflow acme/app/.github/workflows/x.yml, contact: Payments …". */
+/** "workflow `acme/app/.github/workflows/x.yml`, contact: Payments …". */
 export function dependentPhrase(
   dependent: DependentRecord,
   owners: OwnersRegistry,
@@ -44,7 +44,7 @@ export function dependentPhrase(
     dependent.contact === undefined
       ? ''
       : `, contact: ${describeParty(dependent.contact, owners)}`;
-  return `${plainName('dependent', dependent.type)} ${safeText(dependent.ref)}${contact}`;
+  return `${plainName('dependent', dependent.type)} ${safeCode(dependent.ref)}${contact}`;
 }
 
 /** Where to look for use of the identity, for steps that check the logs. */
@@ -63,7 +63,7 @@ export function liveSecrets(record: IdentityRecord): CredentialRecord[] {
 }
 
 /** The date a scheduled task is due, "now" when nothing dates it. */
-export function dueText(item: Scheduled | undefined): string {
+export function dueText(item: Scheduled | undefined, inCell = false): string {
   if (item === undefined) return 'not scheduled';
-  return item.due === null ? 'now' : safeText(item.due);
+  return item.due === null ? 'now' : safeText(item.due, inCell);
 }

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../report/escape-markdown.js';
+import { safeText } from './safe-text.js';
 
 const NAMES = {
   kind: {
@@ -51,9 +51,15 @@ export type NameGroup = keyof typeof NAMES;
 
 /**
  * The plain-language name of a schema value ("sa-key" reads "service
- * account key"), escaped for Markdown; an unknown value is shown as written.
+ * account key"); an unknown value is shown as written, made safe for a
+ * page. `inCell` when the name goes in a table cell.
  */
-export function plainName(group: NameGroup, value: string): string {
+export function plainName(
+  group: NameGroup,
+  value: string,
+  inCell = false,
+): string {
   const names: Record<string, string> = NAMES[group];
-  return escapeMarkdown(names[value] ?? value);
+  const known = Object.hasOwn(names, value) ? names[value] : undefined;
+  return known ?? safeText(value, inCell);
 }

@@ -1,6 +1,6 @@
 import { plainName } from './plain-name.js';
 import { GENERATED_MARKER } from './render-runbook.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 import type { Scheduled } from './schedule.js';
 
 /** One row of the index: an identity and its next dated task. */
@@ -58,11 +58,11 @@ export function renderRunbookIndex(rows: readonly IndexRow[]): string {
 
 function row(r: IndexRow): string {
   const cells = [
-    `[${safeText(r.id)}](${r.page})`,
-    plainName('kind', r.kind),
-    safeText(r.environment),
-    safeText(r.team),
-    safeText(r.status),
+    `[${safeCode(r.id, true)}](${r.page})`,
+    plainName('kind', r.kind, true),
+    safeText(r.environment, true),
+    safeCode(r.team, true),
+    safeText(r.status, true),
     nextText(r.next),
   ];
   return `| ${cells.join(' | ')} |`;
@@ -71,8 +71,10 @@ function row(r: IndexRow): string {
 function nextText(next: Scheduled | null): string {
   if (next === null) return 'nothing scheduled';
   const what = WHAT[next.kind];
-  const credential = next.credential ? ` ${safeText(next.credential)}` : '';
-  return `${next.due === null ? 'now' : safeText(next.due)}: ${what}${credential}`;
+  const credential = next.credential
+    ? ` ${safeCode(next.credential, true)}`
+    : '';
+  return `${next.due === null ? 'now' : safeText(next.due, true)}: ${what}${credential}`;
 }
 
 function compare(a: string, b: string): number {

@@ -1,7 +1,7 @@
 import { describeParty } from './describe-party.js';
 import { plainName } from './plain-name.js';
 import type { RunbookContext } from './runbook-context.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 import { auditTrailSection } from './section-audit-trail.js';
 import { contactsSection } from './section-contacts.js';
 import { creationSection } from './section-creation.js';
@@ -43,8 +43,9 @@ const CONTENTS = [
 /**
  * One identity's runbook page: what it is, where it lives, whom to call,
  * and checklists with blanks for creation, rotation, a suspected leak,
- * review and deprovisioning. Every value from a file is escaped, and a
- * value that looks like a secret is withheld.
+ * review and deprovisioning. Every value from a file is inert: escaped,
+ * or in a code span when it is something to copy; a value that looks
+ * like a secret is withheld.
  */
 export function renderRunbook(ctx: RunbookContext): string {
   const blocks = [header(ctx), ...SECTIONS.map((section) => section(ctx))];
@@ -53,14 +54,14 @@ export function renderRunbook(ctx: RunbookContext): string {
 
 function header(ctx: RunbookContext): string[] {
   const { record, owners } = ctx;
-  const lines = [GENERATED_MARKER, '', `# Runbook: ${safeText(record.id)}`, ''];
+  const lines = [GENERATED_MARKER, '', `# Runbook: ${safeCode(record.id)}`, ''];
   if (record.displayName !== undefined) {
     lines.push(`**${safeText(record.displayName)}**`, '');
   }
   lines.push(
     `Kind: ${plainName('kind', record.kind)} · Environment: ${safeText(record.environment)} · Status: ${safeText(record.status)} · Owner: ${describeParty(record.team, owners)}`,
     '',
-    `- Identity file: ${safeText(record.file)}`,
+    `- Identity file: ${safeCode(record.file)}`,
     '- All dates are calendar dates in UTC, written YYYY-MM-DD. Write times in UTC too.',
     '- [All runbooks](README.md)',
     '',

@@ -1,7 +1,7 @@
 import { describeParty } from './describe-party.js';
 import type { HistoryRecord } from './identity-record.js';
 import type { RunbookContext } from './runbook-context.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 
 /** Section 9: where use is logged, how changes are tracked, what happened. */
 export function auditTrailSection(ctx: RunbookContext): string[] {
@@ -27,13 +27,13 @@ export function auditTrailSection(ctx: RunbookContext): string[] {
 
 function historyRow(h: HistoryRecord, { owners }: RunbookContext): string {
   const cells = [
-    safeText(h.date),
-    safeText(h.action),
-    describeParty(h.by, owners),
-    h.verifiedBy === undefined ? '' : describeParty(h.verifiedBy, owners),
-    h.credential === undefined ? '' : safeText(h.credential),
-    h.evidence === undefined ? '' : safeText(h.evidence),
-    h.note === undefined ? '' : safeText(h.note),
+    safeText(h.date, true),
+    safeText(h.action, true),
+    describeParty(h.by, owners, true),
+    h.verifiedBy === undefined ? '' : describeParty(h.verifiedBy, owners, true),
+    h.credential === undefined ? '' : safeCode(h.credential, true),
+    h.evidence === undefined ? '' : safeCode(h.evidence, true),
+    h.note === undefined ? '' : safeText(h.note, true),
   ];
   return `| ${cells.join(' | ')} |`;
 }

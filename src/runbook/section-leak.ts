@@ -9,7 +9,8 @@ import {
   systemPhrase,
 } from './phrases.js';
 import type { RunbookContext } from './runbook-context.js';
-import { safeText } from './safe-text.js';
+import { command } from './command-text.js';
+import { safeCode, safeText } from './safe-text.js';
 
 /** Section 6: what to do at once when a secret may have leaked. */
 export function leakSection(ctx: RunbookContext): string[] {
@@ -25,7 +26,7 @@ export function leakSection(ctx: RunbookContext): string[] {
     ),
     ...keyless.map(
       (c) =>
-        `For keyless ${credentialPhrase(c)}: check in ${systemPhrase(record)} that the trust still names only subject ${safeText(c.subject)}, and remove any other.`,
+        `For keyless ${credentialPhrase(c)}: check in ${systemPhrase(record)} that the trust still names only subject ${safeCode(c.subject)}, and remove any other.`,
     ),
     `Search for use of the identity since ${sinceText(secrets)} that you do not recognise, and write what you find in the incident ticket. Look in: ${logPhrase(record)}.`,
     ...(secrets.length > 0
@@ -35,7 +36,7 @@ export function leakSection(ctx: RunbookContext): string[] {
       : []),
     'Remove the secret from where it was exposed (message, ticket, document). If it was committed to a git repository, ask an engineer: deleting the line does not remove it from the history.',
     `Verify (done by ${describeParty(ctx.securityTeam, ctx.owners)}): the old secret no longer works and the incident ticket says what was done.`,
-    `Record it: run nhi-policy rotate ${safeText(record.file)} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence INCIDENT-TICKET --note "Rotated after a suspected leak" (add --credential ID when the identity has more than one), and open a pull request.`,
+    recordStep(ctx),
   ];
   return [
     '## 6. Suspected leak checklist',
@@ -51,6 +52,18 @@ function securityStep({ owners, securityTeam, record }: RunbookContext) {
   const first = team?.escalation[0];
   const reach = first === undefined ? '' : ` through ${contactText(first)}`;
   return `Tell ${describeParty(securityTeam, owners)} now${reach}, and the first person you reach in section 3 (owner: ${describeParty(record.team, owners)}).`;
+}
+
+function recordStep({ record }: RunbookContext): string {
+  const secrets = liveSecrets(record);
+  if (secrets.length === 0) {
+    return 'Record it: write what was done in the incident ticket. Nothing is rotated for this identity, so the identity file does not change.';
+  }
+  const runs = secrets.map(
+    (c) =>
+      command`nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence INCIDENT-TICKET --note 'Rotated after a suspected leak'`,
+  );
+  return `Record it (or ask an engineer to): in the inventory folder, run ${runs.join(', then ')}. VERIFIER-KEY is whoever verified the rotation in section 5. Open a pull request.`;
 }
 
 function sinceText(secrets: CredentialRecord[]): string {

@@ -1,9 +1,13 @@
 import type { CredentialRecord } from './identity-record.js';
-import { describeParties, describeParty } from './describe-party.js';
+import {
+  describeParties,
+  describeParty,
+  describeVerifier,
+} from './describe-party.js';
 import { dueText, storagePhrase } from './phrases.js';
 import { plainName } from './plain-name.js';
 import type { RunbookContext } from './runbook-context.js';
-import { NOT_RECORDED, safeText } from './safe-text.js';
+import { NOT_RECORDED, safeCode, safeText } from './safe-text.js';
 
 /** Section 2: the system, account and resource, and each credential. */
 export function locationSection(ctx: RunbookContext): string[] {
@@ -13,12 +17,12 @@ export function locationSection(ctx: RunbookContext): string[] {
     '',
     'This page says where each secret is kept. It never shows a secret.',
     '',
-    `- System: ${safeText(record.system.provider)}`,
-    `- Account: ${safeText(record.system.account)}`,
-    `- Resource id: ${safeText(record.system.resourceId)}`,
+    `- System: ${safeCode(record.system.provider)}`,
+    `- Account: ${safeCode(record.system.account)}`,
+    `- Resource id: ${safeCode(record.system.resourceId)}`,
   ];
   if (record.console !== undefined) {
-    lines.push(`- Console: ${safeText(record.console)}`);
+    lines.push(`- Console: ${safeCode(record.console)}`);
   }
   if (record.credentials.length === 0) {
     lines.push('', 'No credentials are recorded for this identity.');
@@ -31,7 +35,7 @@ export function locationSection(ctx: RunbookContext): string[] {
 
 function credentialBlock(c: CredentialRecord, ctx: RunbookContext): string[] {
   const lines = [
-    `### Credential ${safeText(c.id)}`,
+    `### Credential ${safeCode(c.id)}`,
     '',
     `- Type: ${plainName('credential', c.type)}`,
     `- Status: ${safeText(c.status)}`,
@@ -39,8 +43,8 @@ function credentialBlock(c: CredentialRecord, ctx: RunbookContext): string[] {
   if (c.type === 'federated') {
     lines.push(
       '- Keyless: no secret is stored and nothing is rotated.',
-      `- Trusted issuer: ${safeText(c.issuer)}`,
-      `- Subject it trusts: ${safeText(c.subject)}`,
+      `- Trusted issuer: ${safeCode(c.issuer)}`,
+      `- Subject it trusts: ${safeCode(c.subject)}`,
     );
   } else {
     lines.push(...storageLines(c, ctx));
@@ -67,11 +71,11 @@ function storageLines(c: CredentialRecord, ctx: RunbookContext): string[] {
       ? `- Rotation: ${NOT_RECORDED}`
       : `- Rotation: every ${rotation.intervalDays ?? '?'} days, ${safeText(rotation.method ?? 'manual')}; next due ${dueText(due)}`,
     `- Who triggers a rotation: ${describeParty(rotation?.triggeredBy, owners)}`,
-    `- Who verifies a rotation: ${describeParty(rotation?.verifiedBy, owners)}`,
+    `- Who verifies a rotation: ${describeVerifier(rotation?.verifiedBy, owners)}`,
     ...(c.issuer === undefined
       ? []
       : [
-          `- Issued by: ${safeText(c.issuer)}; subject: ${safeText(c.subject)}`,
+          `- Issued by: ${safeCode(c.issuer)}; subject: ${safeCode(c.subject)}`,
         ]),
   ];
 }

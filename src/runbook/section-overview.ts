@@ -1,7 +1,7 @@
 import { describeParties } from './describe-party.js';
 import { plainName } from './plain-name.js';
 import type { RunbookContext } from './runbook-context.js';
-import { NOT_RECORDED, safeText } from './safe-text.js';
+import { NOT_RECORDED, safeCode, safeText } from './safe-text.js';
 
 /** Section 1: what the identity is, why it exists, what it may do. */
 export function overviewSection({ record, owners }: RunbookContext): string[] {
@@ -10,7 +10,7 @@ export function overviewSection({ record, owners }: RunbookContext): string[] {
       ? [`- Permissions (scopes): ${NOT_RECORDED}`]
       : [
           '- Permissions (scopes), exactly these and nothing more:',
-          ...record.scopes.map((scope) => `  - ${safeText(scope)}`),
+          ...record.scopes.map((scope) => `  - ${safeCode(scope)}`),
         ];
   const lines = [
     '## 1. What it is and why it exists',
@@ -29,7 +29,7 @@ export function overviewSection({ record, owners }: RunbookContext): string[] {
   const approval = record.approval;
   if (approval !== undefined) {
     lines.push(
-      `- Approved: ticket ${safeText(approval.ticket)}, by ${describeParties(approval.approvedBy, owners)}, on ${safeText(approval.approvedOn)}`,
+      `- Approved: ticket ${safeCode(approval.ticket)}, by ${describeParties(approval.approvedBy, owners)}, on ${safeText(approval.approvedOn)}`,
     );
   }
   return lines;

@@ -3,7 +3,8 @@ import { describeParty } from './describe-party.js';
 import type { CredentialRecord } from './identity-record.js';
 import { dependentPhrase, dueText } from './phrases.js';
 import type { RunbookContext } from './runbook-context.js';
-import { safeText } from './safe-text.js';
+import { command } from './command-text.js';
+import { safeCode, safeText } from './safe-text.js';
 
 /** Section 7: the periodic access review and what it confirms. */
 export function reviewSection(ctx: RunbookContext): string[] {
@@ -13,14 +14,14 @@ export function reviewSection(ctx: RunbookContext): string[] {
   const steps = [
     `Still needed? Its purpose: ${safeText(record.purpose)} If it is no longer needed, stop here and follow the deprovisioning checklist (section 8).`,
     ...record.scopes.map(
-      (scope) => `Scope still right, and still needed: ${safeText(scope)}`,
+      (scope) => `Scope still right, and still needed: ${safeCode(scope)}`,
     ),
     ...record.credentials.map((c) => rotatedStep(c, ctx)),
     ...record.dependents.map(
       (d) => `Dependent still current: ${dependentPhrase(d, owners)}`,
     ),
     `Owner and contacts still right: ${describeParty(record.team, owners)}, ${describeParty(record.individual, owners)}, and the call order in section 3.`,
-    `Record the review: run nhi-policy review ${safeText(record.file)} --by YOUR-KEY --evidence TICKET-OR-ISSUE-LINK (or ask an engineer to), and open a pull request.`,
+    `Record the review (or ask an engineer to): in the inventory folder, run ${command`nhi-policy review ${record.file} --by YOUR-KEY --evidence TICKET-OR-ISSUE-LINK`}, with your key and the ticket or review issue in place of the capital words. Open a pull request.`,
   ];
   return [
     '## 7. Quarterly review checklist',
@@ -36,13 +37,13 @@ export function reviewSection(ctx: RunbookContext): string[] {
 
 function rotatedStep(c: CredentialRecord, { schedule }: RunbookContext) {
   if (c.type === 'federated') {
-    return `Keyless credential ${safeText(c.id)} still trusts only subject ${safeText(c.subject)}.`;
+    return `Keyless credential ${safeCode(c.id)} still trusts only subject ${safeCode(c.subject)}.`;
   }
   if (c.status === 'revoked') {
-    return `Credential ${safeText(c.id)} is revoked and no longer stored anywhere.`;
+    return `Credential ${safeCode(c.id)} is revoked and no longer stored anywhere.`;
   }
   const due = schedule.find(
     (s) => s.credential === c.id && s.kind.startsWith('rotation'),
   );
-  return `Rotated on time: credential ${safeText(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, every ${c.rotation?.intervalDays ?? '?'} days, next due ${dueText(due)}.`;
+  return `Rotated on time: credential ${safeCode(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, every ${c.rotation?.intervalDays ?? '?'} days, next due ${dueText(due)}.`;
 }

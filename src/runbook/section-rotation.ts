@@ -1,5 +1,6 @@
 import { checklist } from './checklist.js';
-import { describeParty } from './describe-party.js';
+import { command, Words } from './command-text.js';
+import { describeParty, describeVerifier } from './describe-party.js';
 import type { CredentialRecord, IdentityRecord } from './identity-record.js';
 import {
   credentialPhrase,
@@ -12,7 +13,7 @@ import {
   systemPhrase,
 } from './phrases.js';
 import type { RunbookContext } from './runbook-context.js';
-import { safeText } from './safe-text.js';
+import { safeCode, safeText } from './safe-text.js';
 
 /** Days to keep watching the logs after an old credential is disabled. */
 export const WAIT_DAYS = 7;
@@ -41,12 +42,12 @@ function credentialRotation(c: CredentialRecord, ctx: RunbookContext) {
   const rotation = c.rotation;
   const automatic = rotation?.method === 'automatic';
   return [
-    `### Rotate credential ${safeText(c.id)}`,
+    `### Rotate credential ${safeCode(c.id)}`,
     '',
     `- Every ${rotation?.intervalDays ?? '?'} days; last rotated ${safeText(c.lastRotated ?? c.created)}; next due ${dueText(due)} (UTC).`,
     `- Who triggers it: ${describeParty(rotation?.triggeredBy, owners)}.`,
-    `- Who verifies it: ${describeParty(rotation?.verifiedBy, owners)}. The person who verifies is never the person who rotates.`,
-    `- Where the evidence goes: open a ticket for the rotation. Its number is recorded in the history of ${safeText(record.file)} (step "Record the rotation" below).${lastEvidence(record, c)}`,
+    `- Who verifies it: ${describeVerifier(rotation?.verifiedBy, owners)}. The person who verifies is never the person who rotates.`,
+    `- Where the evidence goes: open a ticket for the rotation. Its number is recorded in the history of ${safeCode(record.file)} (step "Record the rotation" below).${lastEvidence(record, c)}`,
     ...(automatic
       ? [
           '- This credential rotates automatically. Follow these steps only when the automatic rotation failed, or to check that it ran.',
@@ -78,8 +79,11 @@ function rotationSteps(c: CredentialRecord, ctx: RunbookContext): string[] {
 }
 
 function recordStep(record: IdentityRecord, c: CredentialRecord): string {
-  const expires = c.expires === undefined ? '' : ' --expires NEW-EXPIRY-DATE';
-  return `Record the rotation: run nhi-policy rotate ${safeText(record.file)} --credential ${safeText(c.id)} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence TICKET${expires} (or ask an engineer to), and open a pull request with the changed files.`;
+  const expires = new Words(
+    c.expires === undefined ? '' : ' --expires NEW-EXPIRY-DATE',
+  );
+  const run = command`nhi-policy rotate ${record.file} --credential ${c.id} --by YOUR-KEY --verified-by VERIFIER-KEY --evidence TICKET${expires}`;
+  return `Record the rotation (or ask an engineer to): in the inventory folder, run ${run}, with your key, the verifier's key and the ticket number in place of the capital words${c.expires === undefined ? '' : ', and the new expiry date as YYYY-MM-DD'}. Open a pull request with the changed files.`;
 }
 
 function lastEvidence(record: IdentityRecord, c: CredentialRecord): string {
@@ -87,5 +91,5 @@ function lastEvidence(record: IdentityRecord, c: CredentialRecord): string {
     .filter((h) => h.action === 'rotated' && h.credential === c.id)
     .at(-1);
   if (last?.evidence === undefined) return '';
-  return ` The last rotation's evidence was ${safeText(last.evidence)}.`;
+  return ` The last rotation's evidence was ${safeCode(last.evidence)}.`;
 }

@@ -23,6 +23,9 @@ describe('readSettings', () => {
       token: '',
       repository: '',
       runUrl: '',
+      auditIssues: true,
+      dryRun: false,
+      maxOperations: 50,
     });
   });
 
@@ -71,6 +74,21 @@ describe('readSettings', () => {
       'max-annotations',
       '-1',
       'the input "max-annotations" is "-1"; it must be a whole number from 0 to 50',
+    ],
+    [
+      'max-operations',
+      '0',
+      'the input "max-operations" is "0"; it must be a whole number from 1 to 1000',
+    ],
+    [
+      'max-operations',
+      '1001',
+      'the input "max-operations" is "1001"; it must be a whole number from 1 to 1000',
+    ],
+    [
+      'dry-run',
+      'yes',
+      'the input "dry-run" is "yes"; it must be true or false',
     ],
     [
       'directory',

@@ -246,6 +246,76 @@ describe('nhi-policy new', () => {
     expect(findingsFor(root, file)).toEqual([]);
   });
 
+  it('asks a production request for its approval and log, which may wait', async () => {
+    const root = copyExamples();
+    const answers = [
+      'service-account',
+      'svc-billing-pdf-renderer',
+      'Renders invoice PDFs from approved invoices for customers.',
+      'production',
+      '', // status: requested
+      'gcp',
+      'acme-billing-prod',
+      '', // no resource id
+      'payments-platform',
+      'yuki-tanaka',
+      'read',
+      'roles/storage.objectViewer on bucket acme-invoices',
+      '', // end of scopes
+      '', // credential type: sa-key
+      'vault',
+      'kv/payments/billing-pdf-renderer',
+      '', // rotation every 90 days
+      '', // review every 90 days
+      '', // log: not known yet
+      '', // no dependents yet
+      'PAY-2750',
+      'dana-whitfield',
+      '', // end of approvers
+    ];
+    const { code, out } = await run(['new', root, '--today', TODAY], answers);
+    expect(out.split('\n')[0]).toBe(
+      'Dates in the new file use 2026-12-01 (UTC, from --today).',
+    );
+    expect(out).toContain(
+      'Where is its use logged (a log, dashboard or SIEM search)? Production and staging identities need it before they are marked active (rule NHI-170); press Enter if it is not known yet.\n',
+    );
+    expect(out).toContain(
+      'Which ticket records the approval of this request? Production identities need it before they are marked active (rule NHI-110); press Enter if it is not known yet.\n',
+    );
+    expect(code).toBe(0);
+    const file = 'identities/payments-platform/svc-billing-pdf-renderer.yaml';
+    const text = readFileSync(path.join(root, file), 'utf8');
+    expect(text).toContain(
+      'approval:\n  ticket: PAY-2750\n  approvedBy:\n    - dana-whitfield\n  approvedOn: 2026-12-01\n',
+    );
+    expect(text).not.toContain('audit:');
+    expect(findingsFor(root, file)).toEqual([]);
+  });
+
+  it('needs the log before an identity in production can be active', async () => {
+    const root = copyExamples();
+    const flags = FLAGS.filter(
+      (f, i) => f !== '--log' && FLAGS[i - 1] !== '--log',
+    );
+    const { code, err } = await run([
+      'new',
+      root,
+      '--yes',
+      ...flags,
+      '--status',
+      'active',
+      '--ticket',
+      'PAY-2700',
+      '--approved-by',
+      'dana-whitfield',
+    ]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'nhi-policy: these answers are missing: --log. Give them as flags, or leave out --yes to be asked\n',
+    );
+  });
+
   it('stops with a clear message when the answers run out', async () => {
     const root = copyExamples();
     const { code, err } = await run(['new', root], ['bot']);

@@ -73,7 +73,7 @@ describe('nhi-policy rotate and review (bundle)', () => {
       'utf8',
     );
     expect(page).toContain(
-      '| 2026\\-11\\-30 | rotated | Samuel Osei (samuel\\-osei) | Diego Ferreira (diego\\-ferreira) | client\\-certificate | FIN\\-0533 |  |',
+      '| 2026-11-30 | rotated | Samuel Osei (`samuel-osei`) | Diego Ferreira (`diego-ferreira`) | `client-certificate` | `FIN-0533` |  |',
     );
   });
 
@@ -106,6 +106,51 @@ describe('nhi-policy rotate and review (bundle)', () => {
     );
     expect(text).toContain(
       '    evidence: https://github.com/acme/inventory/issues/88\n',
+    );
+  });
+
+  it('finds the file from the identity id, and says where', () => {
+    const root = copyExamples();
+    const { code, out } = run(
+      [
+        'rotate',
+        'cert-partner-bank-sftp-mtls',
+        '--by',
+        'samuel-osei',
+        '--verified-by',
+        'hannah-kowalski',
+        '--evidence',
+        'FIN-0533',
+        '--expires',
+        '2027-03-20',
+        '--date',
+        '2026-11-30',
+      ],
+      root,
+    );
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      `Found cert-partner-bank-sftp-mtls in ${CERT}.`,
+      `Recorded a rotation done on 2026-11-30 in ${CERT}.`,
+    ]);
+  });
+
+  it('refuses an id it cannot find, and says to give the path', () => {
+    const root = copyExamples();
+    const { code, err } = run(
+      [
+        'review',
+        'mu-jira-sync',
+        '--by',
+        'hannah-kowalski',
+        '--evidence',
+        'X-1',
+      ],
+      root,
+    );
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `nhi-policy: there is no file "mu-jira-sync" here and no identity file named mu-jira-sync.yaml in the inventory at ${root}: give the path of the identity file, for example identities/<team>/mu-jira-sync.yaml\n`,
     );
   });
 

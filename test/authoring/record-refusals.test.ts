@@ -50,6 +50,31 @@ describe('rotate and review refuse what cannot be true', () => {
     );
   });
 
+  it('accepts only the verifier the credential names', () => {
+    // svc-payments-ledger-reader: rotation.verifiedBy is the security team.
+    expect(refusal({ verifiedBy: 'dana-whitfield' })).toBe(
+      '--verified-by "dana-whitfield" may not verify this rotation: credential "sa-key" names team "security" as its verifier (rotation.verifiedBy); ask one of grace-nakamura, elias-novak, amara-nwosu',
+    );
+    expect(refusal({ verifiedBy: 'elias-novak' })).toBe('accepted');
+    const netsuite = read('finance-operations/mu-netsuite-invoice-import.yaml');
+    const named = {
+      credential: 'access-token',
+      by: 'lucia-romero',
+      verifiedBy: 'diego-ferreira',
+    };
+    expect(refusal(named, netsuite)).toBe(
+      '--verified-by "diego-ferreira" may not verify this rotation: credential "access-token" names "samuel-osei" as its verifier (rotation.verifiedBy); ask samuel-osei',
+    );
+    expect(
+      refusal(
+        { ...named, by: 'samuel-osei', verifiedBy: 'lucia-romero' },
+        netsuite,
+      ),
+    ).toBe(
+      '--verified-by "lucia-romero" may not verify this rotation: credential "access-token" names "samuel-osei" as its verifier (rotation.verifiedBy); nobody there but samuel-osei (--by) could verify, so someone else must rotate it, or the owning team must name another verifier in the file',
+    );
+  });
+
   it('refuses dates in the future or before the last rotation', () => {
     expect(refusal({ date: '2026-12-02' })).toBe(
       '--date 2026-12-02 is in the future (today is 2026-12-01 UTC): record what was done, when it was done',
@@ -102,7 +127,8 @@ describe('rotate and review refuse what cannot be true', () => {
     );
     expect(after).toContain('    expires: 2027-03-20\n');
     expect(after).not.toContain('expires: 2026-12-20');
-    expect(refusal({ expires: '2026-11-01' }, cert)).toBe(
+    const renewal = { by: 'samuel-osei', verifiedBy: 'diego-ferreira' };
+    expect(refusal({ ...renewal, expires: '2026-11-01' }, cert)).toBe(
       '--expires "2026-11-01" must be a real date after the rotation date 2026-12-01',
     );
   });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordReview } from '../../src/authoring/record-review.js';
 import { recordRotation } from '../../src/authoring/record-rotation.js';
+import { rotationVerifiers } from '../../src/authoring/rotation-verifiers.js';
 import { loadWorkspace } from '../../src/config/workspace.js';
 import { discover } from '../../src/load/discover.js';
 import { FsSource } from '../../src/load/fs-source.js';
@@ -34,8 +35,18 @@ const rotatable = examples.flatMap(({ file, text, doc }) =>
           text,
           credential: String(c.id),
           lastRotated: c.lastRotated,
+          ...rotationPeople(c),
         })),
 );
+
+/** A verifier the credential accepts, and someone else who rotated. */
+function rotationPeople(credential: Fields) {
+  const party = (credential.rotation as Fields | undefined)?.verifiedBy;
+  const allowed = rotationVerifiers(party as string | undefined, owners);
+  const verifiedBy = allowed?.[0] ?? 'amara-nwosu';
+  const by = verifiedBy === 'yuki-tanaka' ? 'amara-nwosu' : 'yuki-tanaka';
+  return { by, verifiedBy };
+}
 const reviewed = examples.filter(({ doc }) => doc.review !== undefined);
 
 describe('rotate keeps every other byte', () => {
@@ -45,10 +56,10 @@ describe('rotate keeps every other byte', () => {
 
   it.each(rotatable.map((r) => [`${r.file} ${r.credential}`, r] as const))(
     '%s',
-    (_name, { text, credential, lastRotated }) => {
+    (_name, { text, credential, lastRotated, by, verifiedBy }) => {
       const after = recordRotation(
         text,
-        { ...base, by: 'yuki-tanaka', verifiedBy: 'amara-nwosu', credential },
+        { ...base, by, verifiedBy, credential },
         owners,
       );
       const { removed, added } = lineChanges(text, after);
@@ -62,8 +73,8 @@ describe('rotate keeps every other byte', () => {
         ...(text.includes('\nhistory:') ? [] : ['history:']),
         '  - action: rotated',
         `    date: ${DATE}`,
-        '    by: yuki-tanaka',
-        '    verifiedBy: amara-nwosu',
+        `    by: ${by}`,
+        `    verifiedBy: ${verifiedBy}`,
         `    credential: ${credential}`,
         '    evidence: CHG-4242',
       ]);

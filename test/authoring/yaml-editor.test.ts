@@ -22,6 +22,21 @@ describe('editing YAML text in place', () => {
     );
   });
 
+  it('adds a missing block after the named key, and refuses one that exists', () => {
+    const editor = editYaml(
+      'review:\n  intervalDays: 90 # quarterly\n# audit comes next\nhistory: []\n',
+    );
+    editor.add(['approval'], { ticket: 'T-1', approvedBy: ['a', 'b'] }, [
+      'review',
+    ]);
+    expect(editor.text()).toBe(
+      'review:\n  intervalDays: 90 # quarterly\napproval:\n  ticket: T-1\n  approvedBy:\n    - a\n    - b\n# audit comes next\nhistory: []\n',
+    );
+    expect(() => editor.add(['review'], { intervalDays: '30' })).toThrow(
+      'review is already in the file',
+    );
+  });
+
   it('appends to a block list after its last entry and before a closing comment', () => {
     const editor = editYaml(
       'history:\n- action: created\n  by: a\n# end of history\n',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { renderAll } from '../helpers/reports.js';
 import {
   IDENTITY,
   briefs,
@@ -59,11 +60,26 @@ describe('an active waiver', () => {
     const result = runCli(['check', root, '--today', '2026-12-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `  15:5    error   NHI-141  ${OVERDUE_MESSAGE} (waived by ${WAIVER})`,
+      `  15:5    waived  NHI-141  ${OVERDUE_MESSAGE} (waived by ${WAIVER})`,
     );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
       'Checked 1 identity file (1 found) on 2026-12-01: 0 errors, 0 warnings, 0 notes (1 waived).',
     );
+  });
+
+  it('shows waived, not the severity, in markdown; JSON keeps the severity', () => {
+    const reports = renderAll(check(files));
+    expect(reports.markdown).toContain(
+      `| 15:5 | ⚪ waived (by waivers/svc\\-billing\\-report\\-reader\\-nhi\\-141\\.yaml) | NHI-141 |`,
+    );
+    expect(reports.markdown).not.toContain('🔴');
+    const json = JSON.parse(reports.json ?? '') as {
+      findings: { severity: string; waivedBy: string }[];
+    };
+    expect(json.findings[0]).toMatchObject({
+      severity: 'error',
+      waivedBy: WAIVER,
+    });
   });
 });
 

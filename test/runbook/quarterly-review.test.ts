@@ -42,10 +42,10 @@ describe('quarterly review issue body', () => {
     const headings = body.split('\n').filter((l) => l.startsWith('### '));
     // The decommissioned exporter has no access left to review.
     expect(headings).toEqual([
-      '### key\\-fivetran\\-warehouse\\-sync',
-      '### mu\\-snowflake\\-dbt\\-runner',
-      '### svc\\-airflow\\-bigquery\\-loader',
-      '### svc\\-analytics\\-sandbox\\-loader',
+      '### key-fivetran-warehouse-sync',
+      '### mu-snowflake-dbt-runner',
+      '### svc-airflow-bigquery-loader',
+      '### svc-analytics-sandbox-loader',
     ]);
     expect(
       readTicks(body).filter((t) => t.key.startsWith('mu-snowflake')),
@@ -60,16 +60,16 @@ describe('quarterly review issue body', () => {
   it('states what to confirm: scopes, rotations with due dates, dependents', () => {
     const body = renderQuarterlyReview(input('finance-operations'));
     expect(body).toContain(
-      '- [ ] Rotated on time: client\\-certificate last rotated 2026\\-09\\-21, next due 2026\\-12\\-20 <!-- nhi-review:cert-partner-bank-sftp-mtls/rotated -->',
+      '- [ ] Rotated on time: `client-certificate` last rotated 2026-09-21, next due 2026-12-20 <!-- nhi-review:cert-partner-bank-sftp-mtls/rotated -->',
     );
     expect(body).toContain(
-      '- [ ] Scopes still right: Upload payment batches \\(pain\\.001\\); Download statements \\(camt\\.053\\) <!-- nhi-review:cert-partner-bank-sftp-mtls/scopes -->',
+      '- [ ] Scopes still right: `Upload payment batches (pain.001)`; `Download statements (camt.053)` <!-- nhi-review:cert-partner-bank-sftp-mtls/scopes -->',
     );
     expect(body).toContain(
-      'Dependents current: service Payment file transfer service pft\\-prod \\(SFTP client\\), contact: IT Operations (team it\\-operations); application NetSuite',
+      'Dependents current: service `Payment file transfer service pft-prod (SFTP client)`, contact: IT Operations (team `it-operations`); application `NetSuite',
     );
     expect(body).toContain(
-      'runbook: runbooks/cert\\-partner\\-bank\\-sftp\\-mtls\\.md · identity file: identities/finance\\-operations/cert\\-partner\\-bank\\-sftp\\-mtls\\.yaml',
+      'runbook: `runbooks/cert-partner-bank-sftp-mtls.md` · identity file: `identities/finance-operations/cert-partner-bank-sftp-mtls.yaml`',
     );
   });
 

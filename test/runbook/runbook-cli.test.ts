@@ -42,7 +42,15 @@ describe('nhi-policy runbook (bundle)', () => {
     const { out } = run(['runbook', root, '--today', TODAY]);
     expect(out).toBe(
       'Wrote 42 runbook pages to runbooks/: 0 changed, 42 unchanged, 0 removed.\n' +
-        '4 identities have a task due on or before 2026-12-01 (UTC): dk-legacy-ansible-playbooks-pull, mu-jira-sandbox-sync, key-adyen-payouts-reporting, svc-payments-settlement-exporter.\n',
+        'Due on or before 2026-12-01 (UTC, from --today): 4 identities have a task (dk-legacy-ansible-playbooks-pull, mu-jira-sandbox-sync, key-adyen-payouts-reporting, svc-payments-settlement-exporter); "Next due" in runbooks/README.md says what each needs.\n',
+    );
+  });
+
+  it("says when the date is this computer's", () => {
+    const root = copyExamples();
+    const { out } = run(['runbook', root]);
+    expect(out.split('\n')[1]).toMatch(
+      /^Due on or before today, \d{4}-\d{2}-\d{2} \(UTC, from this computer's clock; give --today YYYY-MM-DD for another day\): \d+ identit/,
     );
   });
 

@@ -5,8 +5,15 @@ import { loadWorkspace } from '../../src/config/workspace.js';
 import { checkInventory } from '../../src/evaluate/check-inventory.js';
 import { FsSource } from '../../src/load/fs-source.js';
 import { buildRunbooks } from '../../src/runbook/build-runbooks.js';
+import { codeSpan } from '../../src/runbook/code-span.js';
 import { WITHHELD } from '../../src/runbook/safe-text.js';
-import { copyExamples, readInventory, TODAY } from './example-inventory.js';
+import {
+  copyExamples,
+  EXAMPLES,
+  readInventory,
+  TODAY,
+} from './example-inventory.js';
+import { liveMarkup, splitInline } from './markdown-inline.js';
 
 const FILE = 'identities/payments-platform/svc-payments-ledger-reader.yaml';
 // Built at run time so that no secret-shaped literal sits in the repository.
@@ -36,7 +43,7 @@ describe('runbook safety', () => {
     const page = ledgerPage(root);
     expect(page).not.toContain(TOKEN);
     expect(page).not.toContain(TOKEN.slice(4));
-    expect(page).toContain(`- Stored in: vault, at ${WITHHELD}`);
+    expect(page).toContain(`- Stored in: \`vault\`, at ${WITHHELD}`);
 
     const source = new FsSource(root);
     const report = checkInventory(source, loadWorkspace(source), TODAY);
@@ -60,18 +67,79 @@ describe('runbook safety', () => {
     expect(page).toContain(`| ${WITHHELD} |`);
   });
 
-  it('escapes HTML, mentions, links and table breaks from the files', () => {
+  it('keeps hostile values inert, and contacts exactly as written', () => {
     const root = copyExamples();
+    const contacts = [
+      '@everyone <img src=x> [x](javascript:alert(1))',
+      'ops`team``@acme.example',
+      '`+1 555` | ext 4 ',
+    ];
+    plant(
+      root,
+      "escalation:\n  - type: slack\n    target: '#payments-oncall'",
+      [
+        'escalation:',
+        ...contacts.map(
+          (target) =>
+            `  - type: slack\n    target: '${target.replace(/'/g, "''")}'`,
+        ),
+      ].join('\n'),
+    );
     plant(
       root,
       'displayName: Ledger reader for nightly reconciliation',
-      `displayName: '<img src=x onerror=alert(1)> @everyone | [x](https://evil.example) #12'`,
+      "displayName: '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b** ~s~'",
     );
+    plant(
+      root,
+      '    evidence: PAY-2533',
+      "    evidence: 'PAY-2533 | `x` @everyone'",
+    );
+    plant(
+      root,
+      '    ref: acme/payments-reconciliation/.github/workflows/reconcile.yml',
+      "    ref: '1. [x](https://evil.example) `cmd` \u200b #12'",
+    );
+
     const page = ledgerPage(root);
-    expect(page).not.toContain('<img');
-    expect(page).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
-    expect(page).toContain(
-      '@\u200beveryone \\| \\[x\\]\\(https:\u200b//evil\\.example\\) \\#\u200b12',
+    const lines = page.split('\n').slice(1);
+    const problems = lines.flatMap((line) =>
+      liveMarkup(splitInline(line).text).map((what) => `${what}: ${line}`),
     );
+    expect(problems).toEqual([]);
+    expect(page).not.toMatch(/\p{Cf}/u);
+    const code = lines.flatMap((line) => splitInline(line).code);
+    for (const target of contacts) expect(code).toContain(target);
+    expect(code).toContain('PAY-2533 | `x` @everyone');
+    expect(code).toContain('1. [x](https://evil.example) `cmd` \ufffd #12');
+    expect(page).toContain(
+      '**&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\*\\*b\\*\\* \\~s\\~**',
+    );
+  });
+
+  it('writes code spans GitHub reads back exactly', () => {
+    expect(codeSpan('kv/payments/ledger-reader')).toBe(
+      '`kv/payments/ledger-reader`',
+    );
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('`x`')).toBe('`` `x` ``');
+    expect(codeSpan(' padded ')).toBe('`  padded  `');
+    expect(codeSpan('a|b', true)).toBe('`a\\|b`');
+    expect(codeSpan('zero\u200bwidth')).toBe('`zero\ufffdwidth`');
+    for (const value of ['a`b', '`x`', ' padded ', 'a``b`', 'a|b']) {
+      expect(splitInline(codeSpan(value)).code).toEqual([value]);
+    }
+  });
+
+  it('keeps every example page free of live markup and invisible characters', () => {
+    const { workspace, identities } = readInventory(EXAMPLES);
+    const { pages } = buildRunbooks(identities, workspace);
+    for (const [name, page] of pages) {
+      const lines = page.split('\n').slice(1);
+      const problems = lines.flatMap((line) =>
+        liveMarkup(splitInline(line).text).map((what) => `${name} ${what}`),
+      );
+      expect(problems).toEqual([]);
+    }
   });
 });
