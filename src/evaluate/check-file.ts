@@ -6,7 +6,11 @@ import { FileTooLargeError, type Source } from '../load/source.js';
 import { CODE_RULES } from './code-rules.js';
 import { findingAt, pointed } from './file-report.js';
 import type { IdentityChecker, PointedFinding } from './identity-checker.js';
-import { findSecretsInText, secretKind } from './secrets.js';
+import {
+  findSecretsInText,
+  isUnnamedRandomToken,
+  secretKind,
+} from './secrets.js';
 import { labelOf } from './describe-error.js';
 
 /** Flags a plain number written with a leading zero, e.g. `days: 030`. */
@@ -130,39 +134,38 @@ function secretsInText(file: string, text: string): Finding[] {
 /** High-entropy values that no vendor pattern caught. */
 function secretsInValues(doc: unknown): PointedFinding[] {
   const found: PointedFinding[] = [];
-  walkStrings(doc, '', (value, pointer) => {
-    const kind = secretKind(value);
-    if (kind === 'random-looking token') {
-      found.push(
-        pointed(
-          CODE_RULES.secretInFile,
-          pointer,
-          `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`,
-        ),
-      );
+  const path: string[] = [];
+  // The pointer is built only for a hit: most documents have none.
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (isUnnamedRandomToken(value)) found.push(randomToken(path));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        path.push(String(i));
+        visit(item);
+        path.pop();
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        path.push(key);
+        visit(item);
+        path.pop();
+      }
     }
-  });
+  };
+  visit(doc);
   return found;
 }
 
-function walkStrings(
-  value: unknown,
-  pointer: string,
-  visit: (value: string, pointer: string) => void,
-): void {
-  if (typeof value === 'string') {
-    visit(value, pointer);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walkStrings(item, `${pointer}/${i}`, visit));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      walkStrings(
-        item,
-        `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        visit,
-      );
-    }
-  }
+function randomToken(path: readonly string[]): PointedFinding {
+  const pointer = path
+    .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
+  return pointed(
+    CODE_RULES.secretInFile,
+    pointer,
+    `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`,
+  );
 }
 
 function valueAt(doc: unknown, pointer: string): unknown {

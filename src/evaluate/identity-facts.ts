@@ -21,7 +21,9 @@ export function factsOf(
     if (typeof stored?.backend === 'string' && typeof stored.ref === 'string') {
       storage.push({
         pointer: `/credentials/${i}/storage/ref`,
-        location: `${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`,
+        location: own(
+          `${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`,
+        ),
       });
     }
   });
@@ -35,7 +37,18 @@ export function factsOf(
 }
 
 function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+  return typeof value === 'string' ? own(value) : null;
+}
+
+/**
+ * A copy of a string that shares no memory with the file it came from.
+ * Loaded values can be slices of the whole file's text, so keeping one for
+ * the cross-file rules would keep every file in memory until the end.
+ */
+function own(value: string): string {
+  return value.length < 13
+    ? value
+    : Buffer.from(value, 'utf8').toString('utf8');
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

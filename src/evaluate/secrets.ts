@@ -1,4 +1,8 @@
-import { ANY_SECRET, SECRET_PATTERNS } from './secret-patterns.js';
+import {
+  ANY_SECRET,
+  SECRET_NEEDLES,
+  SECRET_PATTERNS,
+} from './secret-patterns.js';
 
 const MIN_TOKEN_LENGTH = 24;
 
@@ -14,6 +18,7 @@ export interface TextSecret {
  */
 export function findSecretsInText(text: string): TextSecret[] {
   const found: TextSecret[] = [];
+  if (!SECRET_NEEDLES.test(text)) return found;
   ANY_SECRET.lastIndex = 0;
   for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
     const index = m.slice(1).findIndex((group) => group !== undefined);
@@ -23,6 +28,15 @@ export function findSecretsInText(text: string): TextSecret[] {
     });
   }
   return found;
+}
+
+/**
+ * True for a random-looking token that no vendor shape names: the answer
+ * of `secretKind(value) === 'random-looking token'`, cheap test first.
+ */
+export function isUnnamedRandomToken(value: string): boolean {
+  if (value.length < MIN_TOKEN_LENGTH || !looksRandom(value)) return false;
+  return !SECRET_PATTERNS.some(({ pattern }) => pattern.test(value));
 }
 
 /**

@@ -7,6 +7,18 @@ const MS_PER_DAY = 86_400_000;
  * text that is not a real YYYY-MM-DD date (2026-02-30 included).
  */
 export function toDay(text: string): number | null {
+  // Inventories repeat a few hundred dates; the answer never changes.
+  let day = known.get(text);
+  if (day === undefined) {
+    day = parseDay(text);
+    if (known.size < 10_000) known.set(text, day);
+  }
+  return day;
+}
+
+const known = new Map<string, number | null>();
+
+function parseDay(text: string): number | null {
   const match = DATE.exec(text);
   if (!match) return null;
   const [year, month, day] = [match[1], match[2], match[3]].map(Number) as [

@@ -67,6 +67,19 @@ describe('limits that hold on hostile files', () => {
     expect(report.findings.map((f) => f.ruleId)).toEqual(['NHI-010']);
   });
 
+  it('finds a password in a URL whatever the case of its scheme', () => {
+    const url = `HTTPS://deploy:${'hunter'}2x@git.example.invalid/repo`;
+    const report = check({
+      [IDENTITY]: CLEAN.replace(
+        'system: { provider: gcp, account: acme-billing-dev }',
+        `system: { provider: gcp, account: acme-billing-dev, console: '${url}' }`,
+      ),
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NHI-131', 7],
+    ]);
+  });
+
   it('reports a file whose name looks like a secret, without the name in the message', () => {
     const file = `identities/${TOKEN}.yaml`;
     const report = check({ [file]: CLEAN });
