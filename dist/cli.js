@@ -22665,11 +22665,18 @@ const SECRET_PATTERNS = [
     },
     {
         name: 'password in a URL',
-        pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/i,
+        pattern: /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/,
     },
 ];
 /** One regular expression that finds any of the shapes in a whole file. */
 const ANY_SECRET = new RegExp(SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'), 'g');
+/**
+ * Literals that every shape above contains (the URL shape by its
+ * `://user:password@` tail). A text that holds none of them cannot match
+ * ANY_SECRET, so most files skip the alternation. Keep in step with
+ * SECRET_PATTERNS.
+ */
+const SECRET_NEEDLES = /-----BEGIN |gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com\/services\/|AKIA|ASIA|ABIA|ACCA|AIza|"private_key_id"|k_live_|k_test_|npm_|pypi-AgE|SG\.|sk-|eyJ|:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/;
 
 ;// CONCATENATED MODULE: ./src/evaluate/secrets.ts
 
@@ -22680,6 +22687,8 @@ const MIN_TOKEN_LENGTH = 24;
  */
 function findSecretsInText(text) {
     const found = [];
+    if (!SECRET_NEEDLES.test(text))
+        return found;
     ANY_SECRET.lastIndex = 0;
     for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
         const index = m.slice(1).findIndex((group) => group !== undefined);
@@ -22689,6 +22698,15 @@ function findSecretsInText(text) {
         });
     }
     return found;
+}
+/**
+ * True for a random-looking token that no vendor shape names: the answer
+ * of `secretKind(value) === 'random-looking token'`, cheap test first.
+ */
+function isUnnamedRandomToken(value) {
+    if (value.length < MIN_TOKEN_LENGTH || !looksRandom(value))
+        return false;
+    return !SECRET_PATTERNS.some(({ pattern }) => pattern.test(value));
 }
 /**
  * Names what a single value looks like if it looks like a secret: a vendor
@@ -23366,6 +23384,17 @@ const MS_PER_DAY = 86_400_000;
  * text that is not a real YYYY-MM-DD date (2026-02-30 included).
  */
 function day_toDay(text) {
+    // Inventories repeat a few hundred dates; the answer never changes.
+    let day = known.get(text);
+    if (day === undefined) {
+        day = parseDay(text);
+        if (known.size < 10_000)
+            known.set(text, day);
+    }
+    return day;
+}
+const known = new Map();
+function parseDay(text) {
     const match = DATE.exec(text);
     if (!match)
         return null;
@@ -24326,26 +24355,36 @@ function secretsInText(file, text) {
 /** High-entropy values that no vendor pattern caught. */
 function secretsInValues(doc) {
     const found = [];
-    walkStrings(doc, '', (value, pointer) => {
-        const kind = secretKind(value);
-        if (kind === 'random-looking token') {
-            found.push(pointed(CODE_RULES.secretInFile, pointer, `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`));
+    const path = [];
+    // The pointer is built only for a hit: most documents have none.
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            if (isUnnamedRandomToken(value))
+                found.push(randomToken(path));
         }
-    });
+        else if (Array.isArray(value)) {
+            value.forEach((item, i) => {
+                path.push(String(i));
+                visit(item);
+                path.pop();
+            });
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const [key, item] of Object.entries(value)) {
+                path.push(key);
+                visit(item);
+                path.pop();
+            }
+        }
+    };
+    visit(doc);
     return found;
 }
-function walkStrings(value, pointer, visit) {
-    if (typeof value === 'string') {
-        visit(value, pointer);
-    }
-    else if (Array.isArray(value)) {
-        value.forEach((item, i) => walkStrings(item, `${pointer}/${i}`, visit));
-    }
-    else if (value !== null && typeof value === 'object') {
-        for (const [key, item] of Object.entries(value)) {
-            walkStrings(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, visit);
-        }
-    }
+function randomToken(path) {
+    const pointer = path
+        .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+        .join('');
+    return pointed(CODE_RULES.secretInFile, pointer, `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`);
 }
 function valueAt(doc, pointer) {
     let value = doc;
@@ -24440,7 +24479,7 @@ function factsOf(file, doc) {
         if (typeof stored?.backend === 'string' && typeof stored.ref === 'string') {
             storage.push({
                 pointer: `/credentials/${i}/storage/ref`,
-                location: `${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`,
+                location: own(`${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`),
             });
         }
     });
@@ -24453,7 +24492,17 @@ function factsOf(file, doc) {
     };
 }
 function identity_facts_text(value) {
-    return typeof value === 'string' ? value : null;
+    return typeof value === 'string' ? own(value) : null;
+}
+/**
+ * A copy of a string that shares no memory with the file it came from.
+ * Loaded values can be slices of the whole file's text, so keeping one for
+ * the cross-file rules would keep every file in memory until the end.
+ */
+function own(value) {
+    return value.length < 13
+        ? value
+        : Buffer.from(value, 'utf8').toString('utf8');
 }
 function asRecord(value) {
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -26632,6 +26681,8 @@ function evaluationDay(context) {
 
 ;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
 
+/** Policies use a handful of pointers; each is split once. */
+const parsed = new Map();
 /**
  * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
  * the value being validated: go up one level, then down the path.
@@ -26639,14 +26690,31 @@ function evaluationDay(context) {
 function resolveRelativePointer(cxt, relative) {
     if (!cxt)
         return undefined;
-    const slash = relative.indexOf('/');
-    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
-    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
+    const { up, down } = parse(relative);
+    // One level up is the parent Ajv already holds.
+    if (up === 1 && cxt.parentData !== undefined) {
+        return descend(cxt.parentData, down);
+    }
     const here = splitPointer(cxt.instancePath);
     if (up > here.length)
         return undefined;
-    let value = cxt.rootData;
-    for (const segment of [...here.slice(0, here.length - up), ...down]) {
+    return descend(cxt.rootData, [...here.slice(0, here.length - up), ...down]);
+}
+function parse(relative) {
+    let pointer = parsed.get(relative);
+    if (!pointer) {
+        const slash = relative.indexOf('/');
+        pointer = {
+            up: Number(slash === -1 ? relative : relative.slice(0, slash)),
+            down: slash === -1 ? [] : splitPointer(relative.slice(slash)),
+        };
+        parsed.set(relative, pointer);
+    }
+    return pointer;
+}
+function descend(start, path) {
+    let value = start;
+    for (const segment of path) {
         if (value === null || typeof value !== 'object')
             return undefined;
         value = value[segment];
@@ -28285,13 +28353,13 @@ function verifyEdit(before, text, change) {
  */
 function editYaml(source) {
     let text = source;
-    let doc = parse(text);
+    let doc = yaml_editor_parse(text);
     // New lines follow the file's own line endings.
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
     const apply = (edit) => {
         const insert = edit.insert.replace(/\r?\n/g, eol);
         text = text.slice(0, edit.start) + insert + text.slice(edit.end);
-        doc = parse(text);
+        doc = yaml_editor_parse(text);
     };
     return {
         set: (path, value, after = []) => apply(setEdit(doc, text, path, value, after)),
@@ -28300,7 +28368,7 @@ function editYaml(source) {
         text: () => text,
     };
 }
-function parse(text) {
+function yaml_editor_parse(text) {
     const doc = (0,dist/* parseDocument */.Tp)(text, YAML_OPTIONS);
     const error = doc.errors[0];
     if (error)

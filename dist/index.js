@@ -43373,6 +43373,17 @@ const MS_PER_DAY = 86_400_000;
  * text that is not a real YYYY-MM-DD date (2026-02-30 included).
  */
 function day_toDay(text) {
+    // Inventories repeat a few hundred dates; the answer never changes.
+    let day = known.get(text);
+    if (day === undefined) {
+        day = parseDay(text);
+        if (known.size < 10_000)
+            known.set(text, day);
+    }
+    return day;
+}
+const known = new Map();
+function parseDay(text) {
     const match = DATE.exec(text);
     if (!match)
         return null;
@@ -43456,11 +43467,18 @@ const SECRET_PATTERNS = [
     },
     {
         name: 'password in a URL',
-        pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/i,
+        pattern: /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/,
     },
 ];
 /** One regular expression that finds any of the shapes in a whole file. */
 const ANY_SECRET = new RegExp(SECRET_PATTERNS.map((p) => `(${p.pattern.source})`).join('|'), 'g');
+/**
+ * Literals that every shape above contains (the URL shape by its
+ * `://user:password@` tail). A text that holds none of them cannot match
+ * ANY_SECRET, so most files skip the alternation. Keep in step with
+ * SECRET_PATTERNS.
+ */
+const SECRET_NEEDLES = /-----BEGIN |gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com\/services\/|AKIA|ASIA|ABIA|ACCA|AIza|"private_key_id"|k_live_|k_test_|npm_|pypi-AgE|SG\.|sk-|eyJ|:\/\/[^\s/:@]{1,256}:[^\s/@]{3,256}@/;
 
 ;// CONCATENATED MODULE: ./src/evaluate/secrets.ts
 
@@ -43471,6 +43489,8 @@ const MIN_TOKEN_LENGTH = 24;
  */
 function findSecretsInText(text) {
     const found = [];
+    if (!SECRET_NEEDLES.test(text))
+        return found;
     ANY_SECRET.lastIndex = 0;
     for (let m = ANY_SECRET.exec(text); m; m = ANY_SECRET.exec(text)) {
         const index = m.slice(1).findIndex((group) => group !== undefined);
@@ -43480,6 +43500,15 @@ function findSecretsInText(text) {
         });
     }
     return found;
+}
+/**
+ * True for a random-looking token that no vendor shape names: the answer
+ * of `secretKind(value) === 'random-looking token'`, cheap test first.
+ */
+function isUnnamedRandomToken(value) {
+    if (value.length < MIN_TOKEN_LENGTH || !looksRandom(value))
+        return false;
+    return !SECRET_PATTERNS.some(({ pattern }) => pattern.test(value));
 }
 /**
  * Names what a single value looks like if it looks like a secret: a vendor
@@ -43817,6 +43846,8 @@ function locate_escape(segment) {
 
 ;// CONCATENATED MODULE: ./src/evaluate/keywords/relative-pointer.ts
 
+/** Policies use a handful of pointers; each is split once. */
+const parsed = new Map();
 /**
  * Resolves a relative JSON pointer such as `1/rotation/intervalDays` from
  * the value being validated: go up one level, then down the path.
@@ -43824,14 +43855,31 @@ function locate_escape(segment) {
 function resolveRelativePointer(cxt, relative) {
     if (!cxt)
         return undefined;
-    const slash = relative.indexOf('/');
-    const up = Number(slash === -1 ? relative : relative.slice(0, slash));
-    const down = slash === -1 ? [] : splitPointer(relative.slice(slash));
+    const { up, down } = parse(relative);
+    // One level up is the parent Ajv already holds.
+    if (up === 1 && cxt.parentData !== undefined) {
+        return descend(cxt.parentData, down);
+    }
     const here = splitPointer(cxt.instancePath);
     if (up > here.length)
         return undefined;
-    let value = cxt.rootData;
-    for (const segment of [...here.slice(0, here.length - up), ...down]) {
+    return descend(cxt.rootData, [...here.slice(0, here.length - up), ...down]);
+}
+function parse(relative) {
+    let pointer = parsed.get(relative);
+    if (!pointer) {
+        const slash = relative.indexOf('/');
+        pointer = {
+            up: Number(slash === -1 ? relative : relative.slice(0, slash)),
+            down: slash === -1 ? [] : splitPointer(relative.slice(slash)),
+        };
+        parsed.set(relative, pointer);
+    }
+    return pointer;
+}
+function descend(start, path) {
+    let value = start;
+    for (const segment of path) {
         if (value === null || typeof value !== 'object')
             return undefined;
         value = value[segment];
@@ -44987,26 +45035,36 @@ function secretsInText(file, text) {
 /** High-entropy values that no vendor pattern caught. */
 function secretsInValues(doc) {
     const found = [];
-    walkStrings(doc, '', (value, pointer) => {
-        const kind = secretKind(value);
-        if (kind === 'random-looking token') {
-            found.push(pointed(CODE_RULES.secretInFile, pointer, `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`));
+    const path = [];
+    // The pointer is built only for a hit: most documents have none.
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            if (isUnnamedRandomToken(value))
+                found.push(randomToken(path));
         }
-    });
+        else if (Array.isArray(value)) {
+            value.forEach((item, i) => {
+                path.push(String(i));
+                visit(item);
+                path.pop();
+            });
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const [key, item] of Object.entries(value)) {
+                path.push(key);
+                visit(item);
+                path.pop();
+            }
+        }
+    };
+    visit(doc);
     return found;
 }
-function walkStrings(value, pointer, visit) {
-    if (typeof value === 'string') {
-        visit(value, pointer);
-    }
-    else if (Array.isArray(value)) {
-        value.forEach((item, i) => walkStrings(item, `${pointer}/${i}`, visit));
-    }
-    else if (value !== null && typeof value === 'object') {
-        for (const [key, item] of Object.entries(value)) {
-            walkStrings(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, visit);
-        }
-    }
+function randomToken(path) {
+    const pointer = path
+        .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+        .join('');
+    return pointed(CODE_RULES.secretInFile, pointer, `${labelOf(pointer)} holds a random-looking token that may be a secret; the value is not shown here`);
 }
 function valueAt(doc, pointer) {
     let value = doc;
@@ -45101,7 +45159,7 @@ function factsOf(file, doc) {
         if (typeof stored?.backend === 'string' && typeof stored.ref === 'string') {
             storage.push({
                 pointer: `/credentials/${i}/storage/ref`,
-                location: `${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`,
+                location: own(`${stored.backend}:${stored.ref.trim().replace(/\/+$/, '')}`),
             });
         }
     });
@@ -45114,7 +45172,17 @@ function factsOf(file, doc) {
     };
 }
 function identity_facts_text(value) {
-    return typeof value === 'string' ? value : null;
+    return typeof value === 'string' ? own(value) : null;
+}
+/**
+ * A copy of a string that shares no memory with the file it came from.
+ * Loaded values can be slices of the whole file's text, so keeping one for
+ * the cross-file rules would keep every file in memory until the end.
+ */
+function own(value) {
+    return value.length < 13
+        ? value
+        : Buffer.from(value, 'utf8').toString('utf8');
 }
 function asRecord(value) {
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -48820,7 +48888,11 @@ function renderIssuesSummary(audit) {
     const rows = audit.rows.filter((r) => r.items > 0 || r.number !== null);
     const title = audit.dryRun
         ? '### Rolling issues (dry run: nothing was written)'
-        : '### Rolling issues';
+        : audit.stopped === null
+            ? '### Rolling issues'
+            : audit.stopped.reason === 'refused'
+                ? '### ⚠️ Rolling issues: not written'
+                : '### ❌ Rolling issues: not finished, the next run goes on';
     const lines = [
         title,
         '',
@@ -49482,19 +49554,8 @@ function budgetMessage(budget) {
  * listed; a refused write is returned in `stopped`.
  */
 async function runAuditIssues(settings, log, api) {
-    const { directory, today, dryRun } = settings;
-    const source = new FsSource(external_node_path_namespaceObject.join(settings.path, directory));
-    const workspace = withRepoPaths(directory, () => loadWorkspace(source));
-    const { label } = auditSettings(workspace.config.audit);
-    const teams = log.group('Audit the whole inventory', () => {
-        const report = auditInventory(source, workspace, today);
-        log.info(`${report.items.length} items due on ${today}.`);
-        const items = report.items.map((i) => ({
-            ...i,
-            file: toRepoPath(directory, i.file),
-        }));
-        return teamPlanInputs({ ...report, items }, workspace.owners);
-    });
+    const { today, dryRun } = settings;
+    const { teams, label } = log.group('Audit the whole inventory', () => auditTeams(settings, log));
     const existing = await log.group('List the rolling issues', async () => {
         const found = await api().labelledIssues(label);
         log.info(`${found.length} issues carry the label ${label}.`);
@@ -49502,25 +49563,44 @@ async function runAuditIssues(settings, log, api) {
     });
     const ops = planIssues(teams, existing, today);
     log.group('Plan the rolling issues', () => log.dump(ops.map(describe)));
-    const count = (team) => teams.find((t) => t.team === team)?.items.length ?? 0;
-    const row = (op, status, n) => ({
-        team: op.team,
-        items: count(op.team),
-        planned: op.kind,
-        status,
-        number: n ?? (op.kind === 'create' ? null : op.number),
-    });
     if (dryRun) {
         log.info('Dry run: no issue was written.');
-        const rows = ops.map((op) => row(op, null));
-        return { dryRun, label, rows, stopped: null };
+        return { dryRun, label, rows: rowsOf(ops, teams, []), stopped: null };
     }
-    const executed = await log.group('Write the rolling issues', () => executeIssuePlan(ops, api(), { label, budget: settings.maxOperations }, log));
-    const rows = ops.map((op, i) => {
-        const result = executed.results[i];
-        return row(op, result?.status ?? null, result?.number ?? undefined);
-    });
+    const budget = settings.maxOperations;
+    const executed = await log.group('Write the rolling issues', () => executeIssuePlan(ops, api(), { label, budget }, log));
+    const rows = rowsOf(ops, teams, executed.results);
     return { dryRun, label, rows, stopped: executed.stopped };
+}
+/** The plan inputs per team, with repository-relative file paths. */
+function auditTeams(settings, log) {
+    const { directory, today } = settings;
+    const source = new FsSource(external_node_path_namespaceObject.join(settings.path, directory));
+    const workspace = withRepoPaths(directory, () => loadWorkspace(source));
+    const report = auditInventory(source, workspace, today);
+    log.info(`${report.items.length} items due on ${today}.`);
+    const items = report.items.map((i) => ({
+        ...i,
+        file: toRepoPath(directory, i.file),
+    }));
+    return {
+        teams: teamPlanInputs({ ...report, items }, workspace.owners),
+        label: auditSettings(workspace.config.audit).label,
+    };
+}
+/** One row per operation; `results` is empty in a dry run. */
+function rowsOf(ops, teams, results) {
+    return ops.map((op, i) => {
+        const result = results[i];
+        const planned = op.kind === 'create' ? null : op.number;
+        return {
+            team: op.team,
+            items: teams.find((t) => t.team === op.team)?.items.length ?? 0,
+            planned: op.kind,
+            status: result?.status ?? null,
+            number: result?.number ?? planned,
+        };
+    });
 }
 function describe(op) {
     switch (op.kind) {

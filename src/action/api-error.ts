@@ -4,7 +4,10 @@ export type ApiCall =
   | { kind: 'open-pull-requests' }
   | { kind: 'reviews'; number: number }
   | { kind: 'team'; team: string }
-  | { kind: 'status'; sha: string };
+  | { kind: 'status'; sha: string }
+  | { kind: 'list-issues'; label: string }
+  | { kind: 'label'; label: string }
+  | { kind: 'write-issue'; team: string };
 
 /**
  * A GitHub API call that failed with an HTTP status. `describe()` names
@@ -16,6 +19,8 @@ export class ApiError extends Error {
     readonly call: ApiCall,
     readonly status: number,
     readonly apiMessage: string,
+    /** True when GitHub refused for a rate limit, not a permission. */
+    readonly rateLimited = false,
   ) {
     super(`${what(call)}: ${status} ${apiMessage}`);
     this.name = 'ApiError';
@@ -30,6 +35,9 @@ export class ApiError extends Error {
   private nextStep(): string {
     if (this.status === 401) {
       return 'the token was refused; check the input "token" (empty, expired or revoked)';
+    }
+    if (this.rateLimited) {
+      return "GitHub's rate limit held after the waits it asked for; the next run goes on";
     }
     if (![403, 404].includes(this.status)) {
       return 'GitHub refused the request; run the workflow again, and report it if it persists';
@@ -50,6 +58,12 @@ function what(call: ApiCall): string {
       return `reading the members of the GitHub team ${call.team}`;
     case 'status':
       return `writing the commit status on ${call.sha.slice(0, 7)}`;
+    case 'list-issues':
+      return `listing the issues labelled ${call.label}`;
+    case 'label':
+      return `creating the label ${call.label}`;
+    case 'write-issue':
+      return `writing the rolling issue of team ${call.team}`;
   }
 }
 
@@ -72,6 +86,14 @@ function refusal(call: ApiCall): string {
         'give the job "permissions: statuses: write" in the workflow file; ' +
         'a pull request from a fork gets a read-only token, see ' +
         'docs/approvals.md for the workflow_run setup'
+      );
+    case 'list-issues':
+      return 'give the job "permissions: issues: read" in the workflow file';
+    case 'label':
+    case 'write-issue':
+      return (
+        'give the job "permissions: issues: write" in the workflow file, ' +
+        'or set the input "dry-run" to true to only show the plan'
       );
   }
 }

@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { CommitStatus } from '../approvals/commit-status.js';
 import type { Review } from '../approvals/count-approvals.js';
+import type { ExistingIssue } from '../audit/issues/plan-issues.js';
 import { ApiError, type ApiCall } from './api-error.js';
 import type { Log } from './runtime.js';
 
@@ -17,7 +18,26 @@ export interface PullRequestData {
   baseRef: string;
 }
 
-/** The GitHub REST API calls of the owner-approval gate. */
+/** A rolling issue to open, labelled and assigned. */
+export interface NewIssue {
+  title: string;
+  body: string;
+  label: string;
+  assignees: string[];
+}
+
+/** A change to an issue: its body, or its state. */
+export interface IssueChange {
+  body?: string;
+  /** `closed` closes it as completed. */
+  state?: 'open' | 'closed';
+}
+
+/**
+ * The GitHub REST API calls of the owner-approval gate and of the
+ * scheduled audit's rolling issues. Issue writes name the team they are
+ * for, so that a refusal says whose issue was not written.
+ */
 export interface GitHubApi {
   pullRequest(number: number): Promise<PullRequestData>;
   /** The open pull request whose head is `sha`, or null. */
@@ -31,6 +51,14 @@ export interface GitHubApi {
     status: CommitStatus,
     targetUrl: string,
   ): Promise<void>;
+  /** Every issue with `label`, open or closed, every page. */
+  labelledIssues(label: string): Promise<ExistingIssue[]>;
+  /** Creates the label unless it exists. */
+  ensureLabel(label: string): Promise<void>;
+  /** Opens an issue; returns its number. */
+  createIssue(team: string, issue: NewIssue): Promise<number>;
+  updateIssue(team: string, number: number, change: IssueChange): Promise<void>;
+  comment(team: string, number: number, body: string): Promise<void>;
 }
 
 /** How many times a rate-limited request is tried again. */
@@ -48,14 +76,15 @@ export function createGitHubApi(
   repository: string,
   log: Log,
 ): GitHubApi {
-  return new OctokitApi(connect(token, log), repository);
+  return new IssuesApi(connect(token, log), repository);
 }
 
-class OctokitApi implements GitHubApi {
-  private readonly repo: { owner: string; repo: string };
+/** The pull request, review, team and status calls. */
+class OctokitApi {
+  protected readonly repo: { owner: string; repo: string };
 
   constructor(
-    private readonly octokit: Octokit,
+    protected readonly octokit: Octokit,
     repository: string,
   ) {
     const [owner = '', repo = ''] = repository.split('/');
@@ -138,6 +167,80 @@ class OctokitApi implements GitHubApi {
   }
 }
 
+/** Adds the rolling issues' calls: list by label, create, edit, comment. */
+class IssuesApi extends OctokitApi implements GitHubApi {
+  labelledIssues(label: string): Promise<ExistingIssue[]> {
+    return call({ kind: 'list-issues', label }, async () => {
+      const issues = await this.octokit.paginate(
+        this.octokit.rest.issues.listForRepo,
+        { ...this.repo, labels: label, state: 'all', per_page: 100 },
+      );
+      return issues
+        .filter((i) => !i.pull_request)
+        .map((i) => ({
+          number: i.number,
+          state: i.state === 'closed' ? 'closed' : 'open',
+          title: i.title,
+          body: i.body ?? null,
+          updatedAt: i.updated_at,
+          assignees: (i.assignees ?? []).map((a) => a.login),
+        }));
+    });
+  }
+
+  ensureLabel(label: string): Promise<void> {
+    return call({ kind: 'label', label }, async () => {
+      const { issues } = this.octokit.rest;
+      try {
+        await issues.getLabel({ ...this.repo, name: label });
+        return;
+      } catch (error) {
+        if ((error as { status?: unknown }).status !== 404) throw error;
+      }
+      await issues.createLabel({ ...this.repo, name: label, color: '5319e7' });
+    });
+  }
+
+  createIssue(team: string, issue: NewIssue): Promise<number> {
+    return call({ kind: 'write-issue', team }, async () => {
+      const { data } = await this.octokit.rest.issues.create({
+        ...this.repo,
+        title: issue.title,
+        body: issue.body,
+        labels: [issue.label],
+        assignees: issue.assignees,
+      });
+      return data.number;
+    });
+  }
+
+  updateIssue(
+    team: string,
+    number: number,
+    change: IssueChange,
+  ): Promise<void> {
+    return call({ kind: 'write-issue', team }, async () => {
+      const closing = change.state === 'closed';
+      await this.octokit.rest.issues.update({
+        ...this.repo,
+        issue_number: number,
+        ...change,
+        ...(closing ? { state_reason: 'completed' as const } : {}),
+      });
+    });
+  }
+
+  comment(team: string, number: number, body: string): Promise<void> {
+    return call({ kind: 'write-issue', team }, async () => {
+      await this.octokit.rest.issues.createComment({
+        ...this.repo,
+        issue_number: number,
+        body,
+      });
+    });
+  }
+}
+
 /** Runs one request; an HTTP failure becomes an ApiError. */
 function call<T>(what: ApiCall, request: () => Promise<T>): Promise<T> {
   return request().catch((error: unknown) => {
@@ -188,5 +291,17 @@ function toApiError(what: ApiCall, error: unknown): unknown {
       : error instanceof Error
         ? error.message
         : '';
-  return new ApiError(what, status, message);
+  return new ApiError(what, status, message, rateLimited(error, status));
+}
+
+/** A 403 or 429 that GitHub sent for a rate limit, not a permission. */
+function rateLimited(error: unknown, status: number): boolean {
+  if (status !== 403 && status !== 429) return false;
+  const headers =
+    (error as { response?: { headers?: Record<string, unknown> } }).response
+      ?.headers ?? {};
+  return (
+    headers['retry-after'] !== undefined ||
+    String(headers['x-ratelimit-remaining']) === '0'
+  );
 }

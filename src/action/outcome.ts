@@ -5,6 +5,7 @@ import type { Change } from '../load/changed-files.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { fails } from '../report/tally.js';
 import type { Mode } from './mode.js';
+import type { AuditIssues } from './run-audit-issues.js';
 import type { ApprovalPlan } from './plan-approvals.js';
 import type { PullRequest } from './pull-request.js';
 
@@ -36,6 +37,8 @@ export interface Outcome {
   pullRequest: PullRequestContext | null;
   /** The owner-approval gate's result; null when it did not run. */
   approval: ApprovalResult | null;
+  /** The scheduled audit's rolling issues; null when they were not run. */
+  audit: AuditIssues | null;
 }
 
 /**
@@ -57,5 +60,5 @@ export function decideOutcome(parts: {
     ? [...introduced, ...parts.existing].sort(compareFindings)
     : introduced;
   const failed = fails(judged, parts.failOn);
-  return { ...rest, judged, failed, approval: null };
+  return { ...rest, judged, failed, approval: null, audit: null };
 }

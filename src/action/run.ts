@@ -11,6 +11,7 @@ import { modeOf } from './mode.js';
 import type { Outcome } from './outcome.js';
 import { publish } from './publish.js';
 import type { Runtime } from './runtime.js';
+import { runAuditIssues, unfinishedIssues } from './run-audit-issues.js';
 import { readSettings, type Settings } from './settings.js';
 
 /**
@@ -29,7 +30,8 @@ export async function run(runtime: Runtime): Promise<void> {
     const api = connection(settings, runtime);
     const checked = await check(settings, runtime, api);
     if (checked === null) return;
-    const outcome = await withApprovals(checked, settings, runtime, api);
+    const approved = await withApprovals(checked, settings, runtime, api);
+    const outcome = await withAuditIssues(approved, settings, runtime, api);
     await publish(outcome, settings, runtime, api);
     finish(outcome, runtime);
   } catch (error) {
@@ -57,10 +59,11 @@ function connection(settings: Settings, runtime: Runtime): () => GitHubApi {
   return () => {
     if (settings.token === '') {
       throw new ConfigError(
-        'the input "token" is empty; the owner-approval gate reads reviews ' +
-          'and writes a commit status with it: keep its default, ' +
-          '${{ github.token }}, or switch the gate off with ' +
-          '"approvals.enabled: false" in the configuration',
+        'the input "token" is empty; the owner-approval gate and the ' +
+          "scheduled audit's rolling issues use it: keep its default, " +
+          '${{ github.token }}, or switch them off with ' +
+          '"approvals.enabled: false" in the configuration and the input ' +
+          '"audit-issues: false"',
       );
     }
     api ??= runtime.github(settings.token, settings.repository);
@@ -99,12 +102,28 @@ async function withApprovals(
   return { ...outcome, approval };
 }
 
+/** In a scheduled or manual run, the rolling issue of each team. */
+async function withAuditIssues(
+  outcome: Outcome,
+  settings: Settings,
+  runtime: Runtime,
+  api: () => GitHubApi,
+): Promise<Outcome> {
+  if (outcome.mode !== 'inventory' || !settings.auditIssues) return outcome;
+  const audit = await runAuditIssues(settings, runtime, api);
+  return { ...outcome, audit };
+}
+
 function finish(outcome: Outcome, runtime: Runtime): void {
   const line = closingLine(outcome);
   const { approval } = outcome;
+  const unfinished = outcome.audit && unfinishedIssues(outcome.audit, runtime);
   if (approval?.kind === 'error') {
     runtime.info(line);
     runtime.fail(`nhi-policy configuration error: ${approval.message}`, true);
+  } else if (unfinished) {
+    runtime.info(line);
+    runtime.fail(unfinished, true);
   } else if (outcome.failed) {
     runtime.fail(line, false);
   } else {

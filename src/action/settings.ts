@@ -26,6 +26,12 @@ export interface Settings {
   repository: string;
   /** The workflow run's page, linked from the commit status; or ''. */
   runUrl: string;
+  /** False leaves the scheduled audit's rolling issues alone. */
+  auditIssues: boolean;
+  /** True plans the rolling issues and writes none. */
+  dryRun: boolean;
+  /** Most rolling issues created, updated or closed in one run. */
+  maxOperations: number;
 }
 
 /** Reads one input by its name in action.yml; '' when it is not set. */
@@ -35,6 +41,7 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 export const MAX_ANNOTATIONS = 50;
+export const MAX_OPERATIONS = 1000;
 
 /**
  * Reads and checks every input. An empty input takes its documented
@@ -64,6 +71,12 @@ export function readSettings(
     token: read('token'),
     repository: env.GITHUB_REPOSITORY ?? '',
     runUrl: runUrlOf(env),
+    auditIssues: bool('audit-issues', read('audit-issues'), true),
+    dryRun: bool('dry-run', read('dry-run'), false),
+    maxOperations: whole('max-operations', read('max-operations'), 50, {
+      min: 1,
+      max: MAX_OPERATIONS,
+    }),
   };
 }
 
@@ -92,11 +105,20 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   throw invalid(name, value, 'true or false');
 }
 
-function whole(name: string, value: string, fallback: number): number {
+function whole(
+  name: string,
+  value: string,
+  fallback: number,
+  range = { min: 0, max: MAX_ANNOTATIONS },
+): number {
   if (value === '') return fallback;
   const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (n >= 0 && n <= MAX_ANNOTATIONS) return n;
-  throw invalid(name, value, `a whole number from 0 to ${MAX_ANNOTATIONS}`);
+  if (n >= range.min && n <= range.max) return n;
+  throw invalid(
+    name,
+    value,
+    `a whole number from ${range.min} to ${range.max}`,
+  );
 }
 
 function oneOf<T extends string>(

@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { escapeMarkdown as md } from '../report/escape-markdown.js';
 import { renderFindingTables } from '../report/markdown.js';
 import { describeTally, tally } from '../report/tally.js';
+import { renderIssuesSummary } from './issues-summary.js';
 import type { Outcome, PullRequestContext } from './outcome.js';
 
 /** GitHub drops a step summary over 1 MiB; stay clear of it. */
@@ -23,6 +24,7 @@ export function renderSummary(outcome: Outcome, statusNote = ''): string {
     verdict(outcome),
     context(outcome),
     approvals,
+    outcome.audit ? renderIssuesSummary(outcome.audit) : '',
     policySection(outcome),
   ]
     .filter((part) => part !== '')
