@@ -26306,8 +26306,10 @@ function waiverApprovers(workspace) {
 function auditInventory(source, workspace, today) {
     const settings = auditSettings(workspace.config.audit);
     const views = [];
+    const identities = [];
     const check = checkInventory(source, workspace, today, {
         visit: (file, doc) => {
+            identities.push({ file, doc });
             const view = viewIdentity(file, doc);
             if (view)
                 views.push(view);
@@ -26335,6 +26337,7 @@ function auditInventory(source, workspace, today) {
         items,
         teams,
         check,
+        identities,
     };
 }
 function waiverItems(waivers, views, ctx) {

@@ -42871,7 +42871,7 @@ function refusal(call) {
 
 /***/ }),
 
-/***/ 3279:
+/***/ 2868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47965,6 +47965,7 @@ function readSettings(input, env, now = new Date()) {
         repository: env.GITHUB_REPOSITORY ?? '',
         runUrl: runUrlOf(env),
         auditIssues: bool('audit-issues', read('audit-issues'), true),
+        quarterlyReview: bool('quarterly-review', read('quarterly-review'), true),
         dryRun: bool('dry-run', read('dry-run'), false),
         maxOperations: whole('max-operations', read('max-operations'), 50, {
             min: 1,
@@ -48882,7 +48883,8 @@ const PLANNED = {
 /**
  * The job summary's section on the rolling issues: the counts per status,
  * then one row per team that has items due or an issue (items due, status,
- * issue number). A dry run shows what each team's issue would become.
+ * issue number), then the quarterly review writes. A dry run shows what
+ * each issue would become.
  */
 function renderIssuesSummary(audit) {
     const rows = audit.rows.filter((r) => r.items > 0 || r.number !== null);
@@ -48903,14 +48905,26 @@ function renderIssuesSummary(audit) {
     if (audit.stopped) {
         lines.push(`> [!WARNING]\n> ${escapeMarkdown(audit.stopped.message)}.`, '');
     }
+    const reviews = reviewLines(audit);
     if (rows.length === 0)
-        return lines.join('\n');
+        return [...lines, ...reviews].join('\n');
     lines.push('| Team | Items due | Issue | Status |', '| --- | ---: | --- | --- |');
     for (const r of rows) {
         const issue = r.number === null ? '' : `#${r.number}`;
         lines.push(`| ${escapeMarkdown(r.team)} | ${r.items} | ${issue} | ${statusOf(audit)(r)} |`);
     }
-    return [...lines, ''].join('\n');
+    return [...lines, '', ...reviews].join('\n');
+}
+/** The quarterly review writes, one line each; none when there are none. */
+function reviewLines(audit) {
+    if (audit.reviews.length === 0)
+        return [];
+    const line = (r) => {
+        const issue = r.number === null ? '' : ` #${r.number}`;
+        const status = audit.dryRun || r.status === null ? PLANNED[r.planned] : r.status;
+        return `- ${escapeMarkdown(r.team)}, ${r.quarter}:${issue} ${status}`;
+    };
+    return ['Quarterly reviews:', '', ...audit.reviews.map(line), ''];
 }
 function statusOf(audit) {
     return (row) => audit.dryRun || row.status === null ? PLANNED[row.planned] : row.status;
@@ -49159,8 +49173,10 @@ function publish_reason(error) {
 function auditInventory(source, workspace, today) {
     const settings = auditSettings(workspace.config.audit);
     const views = [];
+    const identities = [];
     const check = checkInventory(source, workspace, today, {
         visit: (file, doc) => {
+            identities.push({ file, doc });
             const view = viewIdentity(file, doc);
             if (view)
                 views.push(view);
@@ -49188,6 +49204,7 @@ function auditInventory(source, workspace, today) {
         items,
         teams,
         check,
+        identities,
     };
 }
 function waiverItems(waivers, views, ctx) {
@@ -49430,6 +49447,206 @@ function plan_issues_compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/audit/issues/review-marker.ts
+const review_marker_MARKER = /<!-- nhi-policy:quarterly-review team=([a-z0-9-]+) quarter=([a-z0-9-]+) -->/;
+/**
+ * The hidden line that ties a quarterly review issue to its team and
+ * quarter. Both are written as slugs, so no value can close the comment.
+ */
+function reviewMarker(team, quarter) {
+    return `<!-- nhi-policy:quarterly-review team=${markerSlug(team)} quarter=${markerSlug(quarter)} -->`;
+}
+/** The team and quarter a review body is for, or null without a marker. */
+function reviewOfBody(body) {
+    const match = review_marker_MARKER.exec(body ?? '');
+    if (!match)
+        return null;
+    return { team: match[1] ?? '', quarter: match[2] ?? '' };
+}
+/** Text as a marker writes it: lower case letters, digits and dashes. */
+function markerSlug(text) {
+    return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+}
+
+;// CONCATENATED MODULE: ./src/audit/render-quarterly-review.ts
+
+
+
+
+
+
+
+/** Identities in these states are reviewed; the others have no access. */
+const REVIEWED = new Set(['active', 'suspended', 'deprecated']);
+const TICK = /^- \[( |x|X)\] .*<!-- nhi-review:([a-z0-9-]+\/[a-z-]+) -->$/;
+/** The review period of a date: 2026-11-30 is in 2026-Q4. */
+function quarterOf(date) {
+    const month = Number(date.slice(5, 7));
+    return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+/** The issue title; the marker in the body is what finds it again. */
+function quarterlyReviewTitle(teamName, quarter) {
+    return `Quarterly access review: ${teamName}, ${quarter}`;
+}
+/**
+ * The body of a team's quarterly review issue: for each identity it owns
+ * that still has access, boxes to tick for "still needed", "scopes still
+ * right", "rotated on time" and "dependents current", and one for the
+ * review recorded in the file. Every box carries a stable key in an
+ * invisible marker, so the edit history of the issue (who ticked what,
+ * when) can be read back with readTicks(). Every value is escaped.
+ */
+function renderQuarterlyReview(input) {
+    const { team, quarter, owners } = input;
+    const name = owners.teams.get(team)?.name ?? team;
+    const records = teamRecords(input);
+    const out = [
+        reviewMarker(team, quarter),
+        `## ${escapeMarkdown(quarterlyReviewTitle(name, quarter))}`,
+        '',
+        ...introduction(records.length),
+    ];
+    for (const { record, schedule } of records) {
+        out.push('', ...identityBlock(record, schedule, input));
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The boxes of a review body and whether each is ticked, by key. */
+function readTicks(body) {
+    return body.split(/\r?\n/).flatMap((line) => {
+        const match = TICK.exec(line.trim());
+        return match ? [{ key: match[2] ?? '', checked: match[1] !== ' ' }] : [];
+    });
+}
+function introduction(count) {
+    if (count === 0) {
+        return [
+            'This team owns no identity with access this quarter. Close this issue.',
+        ];
+    }
+    return [
+        `This team owns ${count} ${count === 1 ? 'identity' : 'identities'} with access. For each, check every line and tick its box only when it is true. If a line is not true, fix it first (the runbook says how), then tick it.`,
+        '',
+        'The edit history of this issue records who ticked each box and when: it is the evidence of this review. Do not edit the text of the boxes.',
+        '',
+        'When all boxes of an identity are ticked, record the review in its file with `nhi-policy review FILE --by YOUR-KEY --evidence LINK-TO-THIS-ISSUE`, and tick the last box. Close the issue when every identity is done.',
+    ];
+}
+function identityBlock(record, schedule, input) {
+    const key = (item) => `<!-- nhi-review:${markerSlug(record.id)}/${item} -->`;
+    const tick = (item, text) => `- [ ] ${text} ${key(item)}`;
+    return [
+        `### ${safeText(record.id)}`,
+        '',
+        `${plainName('kind', record.kind)} in ${safeText(record.environment)}, status ${safeText(record.status)}. ${links(record, input)}`,
+        '',
+        tick('needed', `Still needed. Purpose: ${safeText(record.purpose)}`),
+        tick('scopes', `Scopes still right: ${list(record.scopes.map((s) => safeCode(s)))}`),
+        tick('rotated', `Rotated on time: ${rotations(record, schedule)}`),
+        tick('dependents', `Dependents current: ${list(record.dependents.map((d) => dependentPhrase(d, input.owners)))}`),
+        tick('recorded', `Review recorded in ${safeCode(record.file)}`),
+    ];
+}
+function rotations(record, schedule) {
+    const lines = record.credentials.map((c) => {
+        if (c.type === 'federated')
+            return `${safeCode(c.id)} is keyless`;
+        if (c.status === 'revoked')
+            return `${safeCode(c.id)} is revoked`;
+        const due = schedule.find((s) => s.credential === c.id && s.kind.startsWith('rotation'));
+        return `${safeCode(c.id)} last rotated ${safeText(c.lastRotated ?? c.created)}, next due ${dueText(due)}`;
+    });
+    return list(lines);
+}
+function links(record, input) {
+    const file = render_quarterly_review_link('identity file', record.file, input.blobUrl);
+    if (input.runbooksDir === null)
+        return file;
+    const page = `${input.runbooksDir ? `${input.runbooksDir}/` : ''}${record.id}.md`;
+    return `${render_quarterly_review_link('runbook', page, input.blobUrl)} · ${file}`;
+}
+function render_quarterly_review_link(label, file, blobUrl) {
+    if (blobUrl === undefined)
+        return `${label}: ${safeCode(file)}`;
+    const encoded = file
+        .split('/')
+        .map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => c === '(' ? '%28' : '%29'))
+        .join('/');
+    return `[${label}](${blobUrl}${encoded})`;
+}
+function teamRecords(input) {
+    return input.identities
+        .map(({ file, doc }) => ({ doc, record: readIdentityRecord(file, doc) }))
+        .filter((x) => x.record !== null &&
+        x.record.team === input.team &&
+        REVIEWED.has(x.record.status))
+        .sort((a, b) => (a.record.id < b.record.id ? -1 : 1))
+        .map(({ doc, record }) => ({
+        record,
+        schedule: scheduleOf(record.file, doc, input.owners, input.fallbackTeam),
+    }));
+}
+function list(items) {
+    return items.length === 0 ? 'none listed' : items.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/audit/issues/plan-reviews.ts
+
+
+/**
+ * The quarterly review writes of a run on `today`: each open review of an
+ * earlier quarter is closed with a comment listing the boxes ticked and
+ * not ticked; then each team owning an identity with access gets a review
+ * for the current quarter, unless an issue (open or closed) already has
+ * its marker. A review is never edited once created: its edit history
+ * records who ticked each box, and when.
+ */
+function planReviews(teams, existing, today, sources) {
+    const quarter = quarterOf(today);
+    const current = markerSlug(quarter);
+    const reviews = existing.flatMap((issue) => {
+        const marker = reviewOfBody(issue.body);
+        return marker ? [{ issue, ...marker }] : [];
+    });
+    const closes = reviews
+        .filter((r) => r.issue.state === 'open' && r.quarter < current)
+        .map((r) => closeReview(r.issue, r.team, r.quarter.toUpperCase(), today));
+    const opened = new Set(reviews.filter((r) => r.quarter === current).map((r) => r.team));
+    const creates = teams
+        .filter((t) => !opened.has(markerSlug(t.team)))
+        .flatMap((t) => createReview(t, quarter, sources));
+    return [...closes, ...creates];
+}
+function createReview(t, quarter, sources) {
+    const body = renderQuarterlyReview({ ...sources, team: t.team, quarter });
+    // A team with no identity with access has nothing to review.
+    if (readTicks(body).length === 0)
+        return [];
+    const title = quarterlyReviewTitle(t.teamName, quarter);
+    const { team, assignees } = t;
+    return [{ kind: 'create', team, quarter, title, body, assignees }];
+}
+function closeReview(issue, team, quarter, today) {
+    const ticks = readTicks(issue.body ?? '');
+    const keys = (checked) => {
+        const picked = ticks.filter((t) => t.checked === checked);
+        return picked.length === 0
+            ? 'none'
+            : picked.map((t) => `\`${t.key}\``).join(', ');
+    };
+    const done = ticks.filter((t) => t.checked).length;
+    const comment = [
+        `${quarter} ended before ${today}: closing its review with ${done} of ${ticks.length} boxes ticked.`,
+        '',
+        `- Ticked: ${keys(true)}.`,
+        `- Not ticked: ${keys(false)}.`,
+        '',
+        'Who ticked each box, and when, is in this issue\'s edit history (the "edited" menu on the issue text).',
+    ].join('\n');
+    const { number } = issue;
+    return { kind: 'close', team, quarter, number, comment };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/issues/team-plan-inputs.ts
 /** GitHub assigns at most ten people to an issue. */
 const MAX_ASSIGNEES = 10;
@@ -49546,31 +49763,40 @@ function budgetMessage(budget) {
 
 
 
+
 /**
- * The scheduled audit's rolling issues: audits the inventory, lists the
- * issues with the configured label (open and closed, every page), plans
- * one issue per owning team, and writes the plan within the budget, or
- * only logs it in a dry run. Throws ApiError when the issues cannot be
- * listed; a refused write is returned in `stopped`.
+ * The scheduled audit's issues: audits the inventory, lists the issues
+ * with the configured label (open and closed, every page), plans one
+ * rolling issue per owning team and, unless switched off, the quarterly
+ * reviews, and writes both plans within one budget, or only logs them in
+ * a dry run. Throws ApiError when the issues cannot be listed; a refused
+ * write is returned in `stopped`.
  */
 async function runAuditIssues(settings, log, api) {
     const { today, dryRun } = settings;
-    const { teams, label } = log.group('Audit the whole inventory', () => auditTeams(settings, log));
+    const { teams, label, sources } = log.group('Audit the whole inventory', () => auditTeams(settings, log));
     const existing = await log.group('List the rolling issues', async () => {
         const found = await api().labelledIssues(label);
         log.info(`${found.length} issues carry the label ${label}.`);
         return found;
     });
     const ops = planIssues(teams, existing, today);
-    log.group('Plan the rolling issues', () => log.dump(ops.map(describe)));
+    const reviews = settings.quarterlyReview
+        ? planReviews(teams, existing, today, sources)
+        : [];
+    log.group('Plan the rolling issues', () => log.dump([...ops, ...reviews].map(describe)));
     if (dryRun) {
         log.info('Dry run: no issue was written.');
-        return { dryRun, label, rows: rowsOf(ops, teams, []), stopped: null };
+        const [rows, planned] = [rowsOf(ops, teams, []), reviewRows(reviews, [])];
+        return { dryRun, label, rows, reviews: planned, stopped: null };
     }
+    // The reviews come last, so that a short budget goes to what is due.
     const budget = settings.maxOperations;
-    const executed = await log.group('Write the rolling issues', () => executeIssuePlan(ops, api(), { label, budget }, log));
-    const rows = rowsOf(ops, teams, executed.results);
-    return { dryRun, label, rows, stopped: executed.stopped };
+    const executed = await log.group('Write the rolling issues', () => executeIssuePlan([...ops, ...reviews], api(), { label, budget }, log));
+    const { results, stopped } = executed;
+    const rows = rowsOf(ops, teams, results.slice(0, ops.length));
+    const written = reviewRows(reviews, results.slice(ops.length));
+    return { dryRun, label, rows, reviews: written, stopped };
 }
 /** The plan inputs per team, with repository-relative file paths. */
 function auditTeams(settings, log) {
@@ -49583,9 +49809,20 @@ function auditTeams(settings, log) {
         ...i,
         file: toRepoPath(directory, i.file),
     }));
+    const audit = auditSettings(workspace.config.audit);
+    const { runbooksDir } = workspace.config;
     return {
         teams: teamPlanInputs({ ...report, items }, workspace.owners),
-        label: auditSettings(workspace.config.audit).label,
+        label: audit.label,
+        sources: {
+            identities: report.identities.map(({ file, doc }) => ({
+                file: toRepoPath(directory, file),
+                doc,
+            })),
+            owners: workspace.owners,
+            fallbackTeam: audit.fallbackTeam,
+            runbooksDir: runbooksDir === null ? null : toRepoPath(directory, runbooksDir),
+        },
     };
 }
 /** One row per operation; `results` is empty in a dry run. */
@@ -49601,6 +49838,16 @@ function rowsOf(ops, teams, results) {
             number: result?.number ?? planned,
         };
     });
+}
+/** One row per review write; `results` is empty in a dry run. */
+function reviewRows(ops, results) {
+    return ops.map((op, i) => ({
+        team: op.team,
+        quarter: op.quarter,
+        planned: op.kind,
+        status: results[i]?.status ?? null,
+        number: results[i]?.number ?? (op.kind === 'close' ? op.number : null),
+    }));
 }
 function describe(op) {
     switch (op.kind) {
@@ -49629,8 +49876,10 @@ function unfinishedIssues(audit, log) {
     }
     const left = rows.filter((r) => r.status === 'not reached').length;
     const handled = rows.length - left;
+    const reviews = audit.reviews.filter((r) => r.status === 'not reached');
+    const alsoLeft = reviews.length > 0 ? ` and ${reviews.length} quarterly review writes` : '';
     return (`nhi-policy did not finish the rolling issues: ${handled} of ` +
-        `${rows.length} teams handled, ${left} not reached, because ` +
+        `${rows.length} teams handled, ${left} not reached${alsoLeft}, because ` +
         `${stopped.message}. The next run starts with the teams not reached ` +
         'and finds the issues already written by their hidden marker, so ' +
         'none is opened twice.');
@@ -58385,7 +58634,7 @@ function inert(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3279);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2868);
 /* harmony import */ var _action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9195);
 
 

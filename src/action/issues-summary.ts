@@ -1,5 +1,5 @@
 import { escapeMarkdown as md } from '../report/escape-markdown.js';
-import type { AuditIssues, TeamRow } from './run-audit-issues.js';
+import type { AuditIssues, ReviewRow, TeamRow } from './run-audit-issues.js';
 
 const PLANNED: Record<TeamRow['planned'], string> = {
   create: 'would be created',
@@ -11,7 +11,8 @@ const PLANNED: Record<TeamRow['planned'], string> = {
 /**
  * The job summary's section on the rolling issues: the counts per status,
  * then one row per team that has items due or an issue (items due, status,
- * issue number). A dry run shows what each team's issue would become.
+ * issue number), then the quarterly review writes. A dry run shows what
+ * each issue would become.
  */
 export function renderIssuesSummary(audit: AuditIssues): string {
   const rows = audit.rows.filter((r) => r.items > 0 || r.number !== null);
@@ -32,7 +33,8 @@ export function renderIssuesSummary(audit: AuditIssues): string {
   if (audit.stopped) {
     lines.push(`> [!WARNING]\n> ${md(audit.stopped.message)}.`, '');
   }
-  if (rows.length === 0) return lines.join('\n');
+  const reviews = reviewLines(audit);
+  if (rows.length === 0) return [...lines, ...reviews].join('\n');
   lines.push(
     '| Team | Items due | Issue | Status |',
     '| --- | ---: | --- | --- |',
@@ -43,7 +45,19 @@ export function renderIssuesSummary(audit: AuditIssues): string {
       `| ${md(r.team)} | ${r.items} | ${issue} | ${statusOf(audit)(r)} |`,
     );
   }
-  return [...lines, ''].join('\n');
+  return [...lines, '', ...reviews].join('\n');
+}
+
+/** The quarterly review writes, one line each; none when there are none. */
+function reviewLines(audit: AuditIssues): string[] {
+  if (audit.reviews.length === 0) return [];
+  const line = (r: ReviewRow) => {
+    const issue = r.number === null ? '' : ` #${r.number}`;
+    const status =
+      audit.dryRun || r.status === null ? PLANNED[r.planned] : r.status;
+    return `- ${md(r.team)}, ${r.quarter}:${issue} ${status}`;
+  };
+  return ['Quarterly reviews:', '', ...audit.reviews.map(line), ''];
 }
 
 function statusOf(audit: AuditIssues): (row: TeamRow) => string {

@@ -6,6 +6,11 @@ import {
   type IssueOperation,
   type TeamPlanInput,
 } from '../audit/issues/plan-issues.js';
+import {
+  planReviews,
+  type ReviewOperation,
+  type ReviewSources,
+} from '../audit/issues/plan-reviews.js';
 import { teamPlanInputs } from '../audit/issues/team-plan-inputs.js';
 import { loadWorkspace } from '../config/workspace.js';
 import { FsSource } from '../load/fs-source.js';
@@ -30,20 +35,39 @@ export interface TeamRow {
   number: number | null;
 }
 
+/** One quarterly review write in the reports. */
+export interface ReviewRow {
+  team: string;
+  quarter: string;
+  planned: ReviewOperation['kind'];
+  status: TeamStatus | null;
+  number: number | null;
+}
+
 /** The rolling issues of one scheduled run, for the reports. */
 export interface AuditIssues {
   dryRun: boolean;
   label: string;
   rows: TeamRow[];
+  /** The quarterly review writes; none when they are switched off. */
+  reviews: ReviewRow[];
   stopped: ExecutedPlan['stopped'];
 }
 
+/** What the audit of the inventory gives the issue plans. */
+interface AuditedTeams {
+  teams: TeamPlanInput[];
+  label: string;
+  sources: ReviewSources;
+}
+
 /**
- * The scheduled audit's rolling issues: audits the inventory, lists the
- * issues with the configured label (open and closed, every page), plans
- * one issue per owning team, and writes the plan within the budget, or
- * only logs it in a dry run. Throws ApiError when the issues cannot be
- * listed; a refused write is returned in `stopped`.
+ * The scheduled audit's issues: audits the inventory, lists the issues
+ * with the configured label (open and closed, every page), plans one
+ * rolling issue per owning team and, unless switched off, the quarterly
+ * reviews, and writes both plans within one budget, or only logs them in
+ * a dry run. Throws ApiError when the issues cannot be listed; a refused
+ * write is returned in `stopped`.
  */
 export async function runAuditIssues(
   settings: Settings,
@@ -51,7 +75,7 @@ export async function runAuditIssues(
   api: () => GitHubApi,
 ): Promise<AuditIssues> {
   const { today, dryRun } = settings;
-  const { teams, label } = log.group('Audit the whole inventory', () =>
+  const { teams, label, sources } = log.group('Audit the whole inventory', () =>
     auditTeams(settings, log),
   );
 
@@ -61,25 +85,31 @@ export async function runAuditIssues(
     return found;
   });
   const ops = planIssues(teams, existing, today);
-  log.group('Plan the rolling issues', () => log.dump(ops.map(describe)));
+  const reviews = settings.quarterlyReview
+    ? planReviews(teams, existing, today, sources)
+    : [];
+  log.group('Plan the rolling issues', () =>
+    log.dump([...ops, ...reviews].map(describe)),
+  );
   if (dryRun) {
     log.info('Dry run: no issue was written.');
-    return { dryRun, label, rows: rowsOf(ops, teams, []), stopped: null };
+    const [rows, planned] = [rowsOf(ops, teams, []), reviewRows(reviews, [])];
+    return { dryRun, label, rows, reviews: planned, stopped: null };
   }
 
+  // The reviews come last, so that a short budget goes to what is due.
   const budget = settings.maxOperations;
   const executed = await log.group('Write the rolling issues', () =>
-    executeIssuePlan(ops, api(), { label, budget }, log),
+    executeIssuePlan([...ops, ...reviews], api(), { label, budget }, log),
   );
-  const rows = rowsOf(ops, teams, executed.results);
-  return { dryRun, label, rows, stopped: executed.stopped };
+  const { results, stopped } = executed;
+  const rows = rowsOf(ops, teams, results.slice(0, ops.length));
+  const written = reviewRows(reviews, results.slice(ops.length));
+  return { dryRun, label, rows, reviews: written, stopped };
 }
 
 /** The plan inputs per team, with repository-relative file paths. */
-function auditTeams(
-  settings: Settings,
-  log: Log,
-): { teams: TeamPlanInput[]; label: string } {
+function auditTeams(settings: Settings, log: Log): AuditedTeams {
   const { directory, today } = settings;
   const source = new FsSource(path.join(settings.path, directory));
   const workspace = withRepoPaths(directory, () => loadWorkspace(source));
@@ -89,9 +119,21 @@ function auditTeams(
     ...i,
     file: toRepoPath(directory, i.file),
   }));
+  const audit = auditSettings(workspace.config.audit);
+  const { runbooksDir } = workspace.config;
   return {
     teams: teamPlanInputs({ ...report, items }, workspace.owners),
-    label: auditSettings(workspace.config.audit).label,
+    label: audit.label,
+    sources: {
+      identities: report.identities.map(({ file, doc }) => ({
+        file: toRepoPath(directory, file),
+        doc,
+      })),
+      owners: workspace.owners,
+      fallbackTeam: audit.fallbackTeam,
+      runbooksDir:
+        runbooksDir === null ? null : toRepoPath(directory, runbooksDir),
+    },
   };
 }
 
@@ -112,6 +154,20 @@ function rowsOf(
       number: result?.number ?? planned,
     };
   });
+}
+
+/** One row per review write; `results` is empty in a dry run. */
+function reviewRows(
+  ops: readonly ReviewOperation[],
+  results: readonly TeamResult[],
+): ReviewRow[] {
+  return ops.map((op, i) => ({
+    team: op.team,
+    quarter: op.quarter,
+    planned: op.kind,
+    status: results[i]?.status ?? null,
+    number: results[i]?.number ?? (op.kind === 'close' ? op.number : null),
+  }));
 }
 
 function describe(op: IssueOperation): string {
@@ -141,9 +197,12 @@ export function unfinishedIssues(audit: AuditIssues, log: Log): string | null {
   }
   const left = rows.filter((r) => r.status === 'not reached').length;
   const handled = rows.length - left;
+  const reviews = audit.reviews.filter((r) => r.status === 'not reached');
+  const alsoLeft =
+    reviews.length > 0 ? ` and ${reviews.length} quarterly review writes` : '';
   return (
     `nhi-policy did not finish the rolling issues: ${handled} of ` +
-    `${rows.length} teams handled, ${left} not reached, because ` +
+    `${rows.length} teams handled, ${left} not reached${alsoLeft}, because ` +
     `${stopped.message}. The next run starts with the teams not reached ` +
     'and finds the issues already written by their hidden marker, so ' +
     'none is opened twice.'

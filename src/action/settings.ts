@@ -28,6 +28,8 @@ export interface Settings {
   runUrl: string;
   /** False leaves the scheduled audit's rolling issues alone. */
   auditIssues: boolean;
+  /** False leaves the quarterly review issues alone. */
+  quarterlyReview: boolean;
   /** True plans the rolling issues and writes none. */
   dryRun: boolean;
   /** Most rolling issues created, updated or closed in one run. */
@@ -72,6 +74,7 @@ export function readSettings(
     repository: env.GITHUB_REPOSITORY ?? '',
     runUrl: runUrlOf(env),
     auditIssues: bool('audit-issues', read('audit-issues'), true),
+    quarterlyReview: bool('quarterly-review', read('quarterly-review'), true),
     dryRun: bool('dry-run', read('dry-run'), false),
     maxOperations: whole('max-operations', read('max-operations'), 50, {
       min: 1,

@@ -6,6 +6,7 @@ import {
 import { loadWaivers } from '../evaluate/waivers.js';
 import type { Source } from '../load/source.js';
 import type { Waiver } from '../model/waiver.js';
+import type { ParsedIdentity } from '../runbook/build-runbooks.js';
 import { toDay } from '../time/day.js';
 import type { AuditItem } from './audit-item.js';
 import { auditSettings } from './audit-settings.js';
@@ -22,6 +23,8 @@ export interface AuditReport {
   teams: string[];
   /** The full check of the same inventory, for SARIF and JSON reports. */
   check: CheckReport;
+  /** Every identity file that parsed, for the quarterly reviews. */
+  identities: ParsedIdentity[];
 }
 
 /**
@@ -35,8 +38,10 @@ export function auditInventory(
 ): AuditReport {
   const settings = auditSettings(workspace.config.audit);
   const views: IdentityView[] = [];
+  const identities: ParsedIdentity[] = [];
   const check = checkInventory(source, workspace, today, {
     visit: (file, doc) => {
+      identities.push({ file, doc });
       const view = viewIdentity(file, doc);
       if (view) views.push(view);
     },
@@ -73,6 +78,7 @@ export function auditInventory(
     items,
     teams,
     check,
+    identities,
   };
 }
 

@@ -9,6 +9,7 @@ import { dependentPhrase, dueText } from '../runbook/phrases.js';
 import { plainName } from '../runbook/plain-name.js';
 import { safeCode, safeText } from '../runbook/safe-text.js';
 import { scheduleOf, type Scheduled } from '../runbook/schedule.js';
+import { markerSlug as slug, reviewMarker } from './issues/review-marker.js';
 
 /** What the quarterly review issue of one owning team is made from. */
 export interface QuarterlyReviewInput {
@@ -60,7 +61,7 @@ export function renderQuarterlyReview(input: QuarterlyReviewInput): string {
   const name = owners.teams.get(team)?.name ?? team;
   const records = teamRecords(input);
   const out = [
-    `<!-- nhi-policy:quarterly-review team=${slug(team)} quarter=${slug(quarter)} -->`,
+    reviewMarker(team, quarter),
     `## ${md(quarterlyReviewTitle(name, quarter))}`,
     '',
     ...introduction(records.length),
@@ -171,9 +172,4 @@ function teamRecords(input: QuarterlyReviewInput) {
 
 function list(items: string[]): string {
   return items.length === 0 ? 'none listed' : items.join('; ');
-}
-
-/** Keeps marker text to a slug, so no value can close the HTML comment. */
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 }

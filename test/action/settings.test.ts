@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/action/settings.js';
 
-const ENV = { GITHUB_WORKSPACE: '/work/repo', RUNNER_TEMP: '/runner/temp' };
+const ENV = {
+  GITHUB_WORKSPACE: '/home/runner/work/repo',
+  RUNNER_TEMP: '/runner/temp',
+};
 const NOW = new Date('2026-12-01T23:30:00-05:00');
 
 function settingsWith(inputs: Record<string, string>) {
@@ -11,7 +14,7 @@ function settingsWith(inputs: Record<string, string>) {
 describe('readSettings', () => {
   it('takes the documented defaults for empty inputs', () => {
     expect(settingsWith({})).toEqual({
-      path: '/work/repo',
+      path: '/home/runner/work/repo',
       directory: '',
       failOn: null,
       failOnExisting: false,
@@ -24,6 +27,7 @@ describe('readSettings', () => {
       repository: '',
       runUrl: '',
       auditIssues: true,
+      quarterlyReview: true,
       dryRun: false,
       maxOperations: 50,
     });
@@ -39,7 +43,7 @@ describe('readSettings', () => {
 
     expect(settings).toMatchObject({
       maxAnnotations: 5,
-      sarifFile: '/work/repo/reports/out.sarif',
+      sarifFile: '/home/runner/work/repo/reports/out.sarif',
       directory: 'inventory/prod',
       failOn: 'warning',
     });
