@@ -27229,9 +27229,14 @@ function checkRuleSettings(config, rules) {
 
 
 
+
 /** Opens the folder a command names; backslashes are read as slashes. */
 function openInventory(dir, today) {
-    const source = new FsSource(external_node_path_namespaceObject.resolve(dir.replace(/\\/g, '/')));
+    const root = external_node_path_namespaceObject.resolve(dir.replace(/\\/g, '/'));
+    if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory()) {
+        throw new InputError(`${dir} is not a folder: name the folder that holds the inventory (with nhi-policy.yaml and owners.yaml)`);
+    }
+    const source = new FsSource(root);
     const day = today ?? todayUtc();
     if (day_toDay(day) === null)
         throw new UsageError(`--today "${day}" is not a real date`);
@@ -27248,10 +27253,15 @@ function describeToday(given, today) {
 }
 /** Writes a report to the named file, or to standard output. */
 function emit(io, output, text) {
-    if (output)
+    if (!output)
+        return io.out(text);
+    try {
         (0,external_node_fs_namespaceObject.writeFileSync)(output, text);
-    else
-        io.out(text);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new InputError(`cannot write the report to ${output} (${code}): name a file in a folder that exists`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run-audit.ts
@@ -27341,7 +27351,7 @@ function renderText(report, color) {
     const lines = [];
     const byFile = groupByFile(report.findings);
     for (const [file, findings] of byFile) {
-        lines.push(paint('bold', file));
+        lines.push(paint('bold', safe(file)));
         // A rule's fix is shown once per file, under its first finding.
         const explained = new Set();
         for (const f of findings) {
@@ -27382,8 +27392,10 @@ function groupByFile(findings) {
 }
 /** Drops control characters so a file cannot drive the terminal. */
 function safe(text) {
+    // A line break too: a file name must not start a line of its own, where
+    // a runner would read it as a workflow command.
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts

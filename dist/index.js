@@ -48445,7 +48445,7 @@ function renderText(report, color) {
     const lines = [];
     const byFile = groupByFile(report.findings);
     for (const [file, findings] of byFile) {
-        lines.push(paint('bold', file));
+        lines.push(paint('bold', safe(file)));
         // A rule's fix is shown once per file, under its first finding.
         const explained = new Set();
         for (const f of findings) {
@@ -48486,8 +48486,10 @@ function groupByFile(findings) {
 }
 /** Drops control characters so a file cannot drive the terminal. */
 function safe(text) {
+    // A line break too: a file name must not start a line of its own, where
+    // a runner would read it as a workflow command.
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadWorkspace, type Workspace } from '../config/workspace.js';
 import { FsSource } from '../load/fs-source.js';
+import { InputError } from '../model/input-error.js';
 import { todayUtc, toDay } from '../time/day.js';
 import { UsageError } from './parse-args.js';
 import type { Io } from './io.js';
@@ -18,7 +19,13 @@ export function openInventory(
   dir: string,
   today: string | undefined,
 ): OpenInventory {
-  const source = new FsSource(path.resolve(dir.replace(/\\/g, '/')));
+  const root = path.resolve(dir.replace(/\\/g, '/'));
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new InputError(
+      `${dir} is not a folder: name the folder that holds the inventory (with nhi-policy.yaml and owners.yaml)`,
+    );
+  }
+  const source = new FsSource(root);
   const day = today ?? todayUtc();
   if (toDay(day) === null)
     throw new UsageError(`--today "${day}" is not a real date`);
@@ -37,6 +44,13 @@ export function describeToday(given: string | undefined, today: string) {
 
 /** Writes a report to the named file, or to standard output. */
 export function emit(io: Io, output: string | undefined, text: string): void {
-  if (output) writeFileSync(output, text);
-  else io.out(text);
+  if (!output) return io.out(text);
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(
+      `cannot write the report to ${output} (${code}): name a file in a folder that exists`,
+    );
+  }
 }

@@ -23,7 +23,7 @@ export function renderText(report: CheckReport, color: boolean): string {
   const byFile = groupByFile(report.findings);
 
   for (const [file, findings] of byFile) {
-    lines.push(paint('bold', file));
+    lines.push(paint('bold', safe(file)));
     // A rule's fix is shown once per file, under its first finding.
     const explained = new Set<string>();
     for (const f of findings) {
@@ -75,6 +75,8 @@ export function groupByFile(
 
 /** Drops control characters so a file cannot drive the terminal. */
 function safe(text: string): string {
+  // A line break too: a file name must not start a line of its own, where
+  // a runner would read it as a workflow command.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
