@@ -28217,8 +28217,8 @@ function isFile(file) {
 
 /**
  * The repository-relative path of an identity file given on the command
- * line. Throws InputError unless it is a regular file (not a link) inside
- * one of the inventory's roots.
+ * line. Throws InputError unless it is a regular file inside one of the
+ * inventory's roots, reached through no link.
  */
 function identityPath(root, file, config) {
     const relative = external_node_path_namespaceObject.relative(root, external_node_path_namespaceObject.resolve(file))
@@ -28237,6 +28237,13 @@ function identityPath(root, file, config) {
     }
     if (!stat.isFile()) {
         throw new InputError(`${file} is not a regular file (links are never followed)`);
+    }
+    const parts = relative.split('/');
+    for (let i = 1; i < parts.length; i++) {
+        const folder = parts.slice(0, i).join('/');
+        if (external_node_fs_namespaceObject.lstatSync(external_node_path_namespaceObject.join(root, folder)).isSymbolicLink()) {
+            throw new InputError(`${file} is reached through ${folder}, a link; links are never followed, so nothing outside the inventory is changed`);
+        }
     }
     return relative;
 }

@@ -5,8 +5,8 @@ import { InputError } from '../model/input-error.js';
 
 /**
  * The repository-relative path of an identity file given on the command
- * line. Throws InputError unless it is a regular file (not a link) inside
- * one of the inventory's roots.
+ * line. Throws InputError unless it is a regular file inside one of the
+ * inventory's roots, reached through no link.
  */
 export function identityPath(
   root: string,
@@ -35,6 +35,15 @@ export function identityPath(
     throw new InputError(
       `${file} is not a regular file (links are never followed)`,
     );
+  }
+  const parts = relative.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    if (fs.lstatSync(path.join(root, folder)).isSymbolicLink()) {
+      throw new InputError(
+        `${file} is reached through ${folder}, a link; links are never followed, so nothing outside the inventory is changed`,
+      );
+    }
   }
   return relative;
 }
