@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/action/settings.js';
 
 const ENV = {
-  GITHUB_WORKSPACE: '/home/runner/work/repo',
+  GITHUB_WORKSPACE: '/runner/workspace/repo',
   RUNNER_TEMP: '/runner/temp',
 };
 const NOW = new Date('2026-12-01T23:30:00-05:00');
@@ -14,7 +14,7 @@ function settingsWith(inputs: Record<string, string>) {
 describe('readSettings', () => {
   it('takes the documented defaults for empty inputs', () => {
     expect(settingsWith({})).toEqual({
-      path: '/home/runner/work/repo',
+      path: '/runner/workspace/repo',
       directory: '',
       failOn: null,
       failOnExisting: false,
@@ -43,7 +43,7 @@ describe('readSettings', () => {
 
     expect(settings).toMatchObject({
       maxAnnotations: 5,
-      sarifFile: '/home/runner/work/repo/reports/out.sarif',
+      sarifFile: '/runner/workspace/repo/reports/out.sarif',
       directory: 'inventory/prod',
       failOn: 'warning',
     });
