@@ -22579,7 +22579,7 @@ var __webpack_exports__ = {};
  * people who maintain the inventory must fix it, not the author of an
  * identity. The check stops with exit code 2 and names the file.
  */
-class ConfigError extends Error {
+class config_error_ConfigError extends Error {
     file;
     line;
     constructor(message, file, line) {
@@ -24015,6 +24015,73 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/approvals/approval-settings.ts
+
+const RISKS = [
+    'production',
+    'privilege',
+    'scopes',
+    'deletion',
+    'waivers',
+    'policy',
+];
+const DEFAULT_APPROVALS = {
+    enabled: true,
+    securityTeam: 'security',
+    fallbackTeam: 'security',
+    membership: 'registry',
+    securityFor: [...RISKS],
+    minimumApprovals: {},
+};
+/**
+ * Reads the approvals section of a configuration that the schema already
+ * checked, and makes sure every team it names is in the owners registry.
+ * `fallbackTeam` defaults to `securityTeam`. Throws ConfigError naming the
+ * configuration file when a team is unknown.
+ */
+function readApprovalSettings(config, owners) {
+    const raw = config.approvals;
+    const d = DEFAULT_APPROVALS;
+    const securityTeam = approval_settings_text(raw.securityTeam) ?? d.securityTeam;
+    const settings = {
+        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : d.enabled,
+        securityTeam,
+        fallbackTeam: approval_settings_text(raw.fallbackTeam) ?? securityTeam,
+        membership: raw.membership === 'github' ? 'github' : d.membership,
+        securityFor: Array.isArray(raw.securityFor)
+            ? RISKS.filter((r) => raw.securityFor.includes(r))
+            : d.securityFor,
+        minimumApprovals: counts(raw.minimumApprovals),
+    };
+    if (settings.enabled)
+        checkTeams(settings, owners, config.file);
+    return settings;
+}
+function checkTeams(settings, owners, file) {
+    const named = [
+        ['approvals.securityTeam', settings.securityTeam],
+        ['approvals.fallbackTeam', settings.fallbackTeam],
+        ...Object.keys(settings.minimumApprovals).map((team) => [
+            'approvals.minimumApprovals',
+            team,
+        ]),
+    ];
+    for (const [where, team = ''] of named) {
+        if (owners.teams.has(team))
+            continue;
+        throw new ConfigError(`${where} names the team "${team}", which is not in the owners ` +
+            `registry ${owners.file}: add the team there, or name another team`, file ?? undefined);
+    }
+}
+function approval_settings_text(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function counts(value) {
+    if (value === null || typeof value !== 'object')
+        return {};
+    return Object.fromEntries(Object.entries(value).filter(([, n]) => typeof n === 'number'));
+}
+
 ;// CONCATENATED MODULE: ./src/load/decode.ts
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /**
@@ -24127,7 +24194,7 @@ function discover(source, roots, ignorePatterns) {
         }
         const top = source.list(root);
         if (top === null) {
-            throw new ConfigError(`inventory root "${root}" does not exist: create it or fix inventory.roots`);
+            throw new config_error_ConfigError(`inventory root "${root}" does not exist: create it or fix inventory.roots`);
         }
         walk(source, top, visit);
     }
@@ -24176,10 +24243,10 @@ function normalizeRepoPath(root, what) {
         .split('/')
         .filter((p) => p !== '' && p !== '.');
     if (/^[a-z]:$/i.test(parts[0] ?? '') || toPosix(root).startsWith('/')) {
-        throw new ConfigError(`${what} "${root}" is absolute: write it relative to the repository`);
+        throw new config_error_ConfigError(`${what} "${root}" is absolute: write it relative to the repository`);
     }
     if (parts.includes('..')) {
-        throw new ConfigError(`${what} "${root}" leaves the repository: remove the ".." parts`);
+        throw new config_error_ConfigError(`${what} "${root}" leaves the repository: remove the ".." parts`);
     }
     return parts.join('/');
 }
@@ -26195,6 +26262,7 @@ function inFolder(dir, name) {
 
 
 
+
 /**
  * Checks every identity file in the inventory against every policy and the
  * cross-file rules, on one evaluation date. Problems in identity files are
@@ -26285,7 +26353,7 @@ function positionCrossFile(source, cross, maxBytes) {
  */
 function waiverApprovers(workspace) {
     const named = workspace.config.approvals.securityTeam;
-    const team = typeof named === 'string' ? named : 'security';
+    const team = typeof named === 'string' ? named : DEFAULT_APPROVALS.securityTeam;
     return {
         team,
         members: new Set(workspace.owners.teams.get(team)?.members ?? []),
@@ -26884,7 +26952,7 @@ function loadPolicies(origins, schemas, ajv) {
             const shown = origin.label + file;
             const policy = checkPolicy(ajv, checkMeta, schema, shown);
             if (inThisOrigin.has(policy.rule.id)) {
-                throw new ConfigError(`rule id ${policy.rule.id} is used by two policy files: give each rule its own id`, shown);
+                throw new config_error_ConfigError(`rule id ${policy.rule.id} is used by two policy files: give each rule its own id`, shown);
             }
             inThisOrigin.add(policy.rule.id);
             byId.set(policy.rule.id, policy);
@@ -26895,12 +26963,12 @@ function loadPolicies(origins, schemas, ajv) {
 function checkPolicy(ajv, checkMeta, schema, file) {
     const declared = schema.$schema;
     if (declared !== DRAFT_2020) {
-        throw new ConfigError(`the policy declares ${JSON.stringify(declared ?? 'no $schema')}; ` +
+        throw new config_error_ConfigError(`the policy declares ${JSON.stringify(declared ?? 'no $schema')}; ` +
             `nhi-policy loads JSON Schema 2020-12 only: set "$schema" to "${DRAFT_2020}"`, file);
     }
     if (!checkMeta(schema)) {
         const first = checkMeta.errors?.[0];
-        throw new ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
+        throw new config_error_ConfigError(`the policy's x-nhi-rule is incomplete at ${first?.instancePath || '/'}: ` +
             `${describeMetaError(first)}; see docs/policies.md for the fields`, file);
     }
     let validate;
@@ -26911,7 +26979,7 @@ function checkPolicy(ajv, checkMeta, schema, file) {
         validate = ajv.compile(compiled);
     }
     catch (error) {
-        throw new ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
+        throw new config_error_ConfigError(`the policy is not a valid JSON Schema: ${error.message}`, file);
     }
     return { rule: schema['x-nhi-rule'], schema, file, validate };
 }
@@ -26934,14 +27002,14 @@ function listJson(origin) {
             entries = origin.source.list(dir);
         }
         catch (error) {
-            throw new ConfigError(`cannot read the policy folder: ${error.message}`, origin.label + dir);
+            throw new config_error_ConfigError(`cannot read the policy folder: ${error.message}`, origin.label + dir);
         }
         if (entries === null) {
-            throw new ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
+            throw new config_error_ConfigError(`policy folder "${dir}" does not exist: create it or fix policies.paths`, origin.label + dir);
         }
         for (const entry of entries) {
             if (entry.type !== 'file' && entry.path.endsWith('.json')) {
-                throw new ConfigError('the policy is not a regular file (a link or folder): policies are never read through links', origin.label + entry.path);
+                throw new config_error_ConfigError('the policy is not a regular file (a link or folder): policies are never read through links', origin.label + entry.path);
             }
             if (entry.type === 'file' && entry.path.endsWith('.json')) {
                 files.push(entry.path);
@@ -26956,7 +27024,7 @@ function readJson(source, file, label) {
         text = source.read(file, MAX_POLICY_BYTES).toString('utf8');
     }
     catch (error) {
-        throw new ConfigError(`cannot read the file: ${error.message}`, label + file);
+        throw new config_error_ConfigError(`cannot read the file: ${error.message}`, label + file);
     }
     try {
         const value = JSON.parse(text);
@@ -26966,7 +27034,7 @@ function readJson(source, file, label) {
         throw new Error('the top level must be an object');
     }
     catch (error) {
-        throw new ConfigError(`not valid JSON: ${error.message}`, label + file);
+        throw new config_error_ConfigError(`not valid JSON: ${error.message}`, label + file);
     }
 }
 
@@ -27037,24 +27105,24 @@ function readValidatedYaml(source, file, validate, schema) {
         bytes = source.readOptional(file, MAX_CONFIG_BYTES);
     }
     catch (error) {
-        throw new ConfigError(`cannot read the file: ${error.message}`, file);
+        throw new config_error_ConfigError(`cannot read the file: ${error.message}`, file);
     }
     if (bytes === null)
         return null;
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) {
-        throw new ConfigError(`byte 0x${decoded.byte.toString(16)} at column ${decoded.position.column} is not UTF-8: save the file as UTF-8`, file, decoded.position.line);
+        throw new config_error_ConfigError(`byte 0x${decoded.byte.toString(16)} at column ${decoded.position.column} is not UTF-8: save the file as UTF-8`, file, decoded.position.line);
     }
     const parsed = parseYaml(decoded.text);
     if (!parsed.ok) {
-        throw new ConfigError(parsed.problem.message, file, parsed.problem.line);
+        throw new config_error_ConfigError(parsed.problem.message, file, parsed.problem.line);
     }
     const lineOf = (pointer) => createLocator(decoded.text).locate(pointer).line;
     if (!validate(parsed.value)) {
         const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
         if (first) {
             const { pointer, message } = describeError(first, schema);
-            throw new ConfigError(message, file, lineOf(pointer));
+            throw new config_error_ConfigError(message, file, lineOf(pointer));
         }
     }
     return { value: parsed.value, lineOf };
@@ -27086,7 +27154,7 @@ function withDefaults(doc, file) {
             return normalizeRepoPath(text, what);
         }
         catch (error) {
-            throw new ConfigError(error.message, file, doc.lineOf(pointer));
+            throw new config_error_ConfigError(error.message, file, doc.lineOf(pointer));
         }
     };
     return {
@@ -27118,7 +27186,7 @@ function withDefaults(doc, file) {
 function loadOwners(source, file, ajv, schema) {
     const doc = readValidatedYaml(source, file, ajv.compile(schema), schema);
     if (doc === null) {
-        throw new ConfigError('the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration', file);
+        throw new config_error_ConfigError('the owners registry is missing: create it (see examples/owners.yaml) or set "owners" in the configuration', file);
     }
     const data = doc.value;
     const people = new Map();
@@ -27129,7 +27197,7 @@ function loadOwners(source, file, ajv, schema) {
     for (const [key, team] of Object.entries(data.teams)) {
         team.members.forEach((member, i) => {
             if (!people.has(member)) {
-                throw new ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file, doc.lineOf(`/teams/${key}/members/${i}`));
+                throw new config_error_ConfigError(`team "${key}" lists member "${member}", who is not declared under people: add them or fix the name`, file, doc.lineOf(`/teams/${key}/members/${i}`));
             }
         });
         teams.set(key, { ...team, key, escalation: team.escalation ?? [] });
@@ -27177,7 +27245,7 @@ function loadWorkspace(source, ownPackage = new FsSource(packageRoot())) {
     const codeIds = new Set(Object.values(CODE_RULES).map((r) => r.id));
     const clash = policies.find((p) => codeIds.has(p.rule.id));
     if (clash) {
-        throw new ConfigError(`rule id ${clash.rule.id} belongs to a rule built into nhi-policy: give the policy an id of its own (NHI-900 to NHI-999 are free)`, clash.file);
+        throw new config_error_ConfigError(`rule id ${clash.rule.id} belongs to a rule built into nhi-policy: give the policy an id of its own (NHI-900 to NHI-999 are free)`, clash.file);
     }
     const rules = new Map();
     for (const rule of [
@@ -27212,12 +27280,12 @@ const FIXED_RULES = new Set([
 function checkRuleSettings(config, rules) {
     for (const [id, setting] of Object.entries(config.rules)) {
         if (!rules.has(id)) {
-            throw new ConfigError(`policies.rules names ${id}, which is not a rule: check the id in docs/rules.md`, config.file ?? undefined);
+            throw new config_error_ConfigError(`policies.rules names ${id}, which is not a rule: check the id in docs/rules.md`, config.file ?? undefined);
         }
         const weakened = setting.enabled === false ||
             (setting.severity !== undefined && setting.severity !== 'error');
         if (FIXED_RULES.has(id) && weakened) {
-            throw new ConfigError(`policies.rules cannot switch off or lower ${id}: it keeps files readable, well-formed and free of secrets`, config.file ?? undefined);
+            throw new config_error_ConfigError(`policies.rules cannot switch off or lower ${id}: it keeps files readable, well-formed and free of secrets`, config.file ?? undefined);
         }
     }
 }
@@ -29014,7 +29082,7 @@ function failure(error, io) {
         io.err(`nhi-policy: ${error.message}\n\n${USAGE}`);
         return 2;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof config_error_ConfigError) {
         io.err(`nhi-policy: configuration error: ${error.describe()}\n`);
         return 2;
     }

@@ -44947,6 +44947,73 @@ function asDoc(value) {
         : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/approvals/approval-settings.ts
+
+const RISKS = [
+    'production',
+    'privilege',
+    'scopes',
+    'deletion',
+    'waivers',
+    'policy',
+];
+const DEFAULT_APPROVALS = {
+    enabled: true,
+    securityTeam: 'security',
+    fallbackTeam: 'security',
+    membership: 'registry',
+    securityFor: [...RISKS],
+    minimumApprovals: {},
+};
+/**
+ * Reads the approvals section of a configuration that the schema already
+ * checked, and makes sure every team it names is in the owners registry.
+ * `fallbackTeam` defaults to `securityTeam`. Throws ConfigError naming the
+ * configuration file when a team is unknown.
+ */
+function readApprovalSettings(config, owners) {
+    const raw = config.approvals;
+    const d = DEFAULT_APPROVALS;
+    const securityTeam = approval_settings_text(raw.securityTeam) ?? d.securityTeam;
+    const settings = {
+        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : d.enabled,
+        securityTeam,
+        fallbackTeam: approval_settings_text(raw.fallbackTeam) ?? securityTeam,
+        membership: raw.membership === 'github' ? 'github' : d.membership,
+        securityFor: Array.isArray(raw.securityFor)
+            ? RISKS.filter((r) => raw.securityFor.includes(r))
+            : d.securityFor,
+        minimumApprovals: counts(raw.minimumApprovals),
+    };
+    if (settings.enabled)
+        checkTeams(settings, owners, config.file);
+    return settings;
+}
+function checkTeams(settings, owners, file) {
+    const named = [
+        ['approvals.securityTeam', settings.securityTeam],
+        ['approvals.fallbackTeam', settings.fallbackTeam],
+        ...Object.keys(settings.minimumApprovals).map((team) => [
+            'approvals.minimumApprovals',
+            team,
+        ]),
+    ];
+    for (const [where, team = ''] of named) {
+        if (owners.teams.has(team))
+            continue;
+        throw new ConfigError(`${where} names the team "${team}", which is not in the owners ` +
+            `registry ${owners.file}: add the team there, or name another team`, file ?? undefined);
+    }
+}
+function approval_settings_text(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function counts(value) {
+    if (value === null || typeof value !== 'object')
+        return {};
+    return Object.fromEntries(Object.entries(value).filter(([, n]) => typeof n === 'number'));
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/check-file.ts
 
 
@@ -46942,6 +47009,7 @@ function inFolder(dir, name) {
 
 
 
+
 /**
  * Checks every identity file in the inventory against every policy and the
  * cross-file rules, on one evaluation date. Problems in identity files are
@@ -47032,7 +47100,7 @@ function positionCrossFile(source, cross, maxBytes) {
  */
 function waiverApprovers(workspace) {
     const named = workspace.config.approvals.securityTeam;
-    const team = typeof named === 'string' ? named : 'security';
+    const team = typeof named === 'string' ? named : DEFAULT_APPROVALS.securityTeam;
     return {
         team,
         members: new Set(workspace.owners.teams.get(team)?.members ?? []),
@@ -47481,73 +47549,6 @@ function decideOutcome(parts) {
         : introduced;
     const failed = tally_fails(judged, parts.failOn);
     return { ...rest, judged, failed, approval: null, audit: null };
-}
-
-;// CONCATENATED MODULE: ./src/approvals/approval-settings.ts
-
-const RISKS = [
-    'production',
-    'privilege',
-    'scopes',
-    'deletion',
-    'waivers',
-    'policy',
-];
-const DEFAULT_APPROVALS = {
-    enabled: true,
-    securityTeam: 'security',
-    fallbackTeam: 'security',
-    membership: 'registry',
-    securityFor: [...RISKS],
-    minimumApprovals: {},
-};
-/**
- * Reads the approvals section of a configuration that the schema already
- * checked, and makes sure every team it names is in the owners registry.
- * `fallbackTeam` defaults to `securityTeam`. Throws ConfigError naming the
- * configuration file when a team is unknown.
- */
-function readApprovalSettings(config, owners) {
-    const raw = config.approvals;
-    const d = DEFAULT_APPROVALS;
-    const securityTeam = approval_settings_text(raw.securityTeam) ?? d.securityTeam;
-    const settings = {
-        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : d.enabled,
-        securityTeam,
-        fallbackTeam: approval_settings_text(raw.fallbackTeam) ?? securityTeam,
-        membership: raw.membership === 'github' ? 'github' : d.membership,
-        securityFor: Array.isArray(raw.securityFor)
-            ? RISKS.filter((r) => raw.securityFor.includes(r))
-            : d.securityFor,
-        minimumApprovals: counts(raw.minimumApprovals),
-    };
-    if (settings.enabled)
-        checkTeams(settings, owners, config.file);
-    return settings;
-}
-function checkTeams(settings, owners, file) {
-    const named = [
-        ['approvals.securityTeam', settings.securityTeam],
-        ['approvals.fallbackTeam', settings.fallbackTeam],
-        ...Object.keys(settings.minimumApprovals).map((team) => [
-            'approvals.minimumApprovals',
-            team,
-        ]),
-    ];
-    for (const [where, team = ''] of named) {
-        if (owners.teams.has(team))
-            continue;
-        throw new ConfigError(`${where} names the team "${team}", which is not in the owners ` +
-            `registry ${owners.file}: add the team there, or name another team`, file ?? undefined);
-    }
-}
-function approval_settings_text(value) {
-    return typeof value === 'string' && value !== '' ? value : null;
-}
-function counts(value) {
-    if (value === null || typeof value !== 'object')
-        return {};
-    return Object.fromEntries(Object.entries(value).filter(([, n]) => typeof n === 'number'));
 }
 
 ;// CONCATENATED MODULE: ./src/approvals/identity-risks.ts

@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
+import { DEFAULT_APPROVALS } from '../approvals/approval-settings.js';
 import type { Workspace } from '../config/workspace.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { discover, type Skipped } from '../load/discover.js';
@@ -162,7 +163,8 @@ function waiverApprovers(workspace: Workspace): {
   members: ReadonlySet<string>;
 } {
   const named = workspace.config.approvals.securityTeam;
-  const team = typeof named === 'string' ? named : 'security';
+  const team =
+    typeof named === 'string' ? named : DEFAULT_APPROVALS.securityTeam;
   return {
     team,
     members: new Set(workspace.owners.teams.get(team)?.members ?? []),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOKENS } from '../support/github-api/index.js';
 import { annotationsOf } from '../support/run-action.js';
 import {
@@ -12,15 +12,12 @@ import {
   reviewPayload,
   runGate,
   startScenario,
+  closeAfterEach,
   type Scenario,
 } from './gate-scenario.js';
 
 let s: Scenario;
-afterEach(async () => {
-  s.api.assertNoSchemaViolations();
-  s.api.assertNoUnknownRoutes();
-  await s.close();
-});
+closeAfterEach(() => s);
 
 const REWORD = ledgerReader((t) => t.replace('nightly', 'hourly'));
 const TEAM_ERROR =

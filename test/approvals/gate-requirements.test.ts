@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   approvalSection,
   approvedStatus,
@@ -7,15 +7,12 @@ import {
   ledgerReader,
   runGate,
   startScenario,
+  closeAfterEach,
   type Scenario,
 } from './gate-scenario.js';
 
 let s: Scenario;
-afterEach(async () => {
-  s.api.assertNoSchemaViolations();
-  s.api.assertNoUnknownRoutes();
-  await s.close();
-});
+closeAfterEach(() => s);
 
 const short = (sha: string) => sha.slice(0, 7);
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotationsOf } from '../support/run-action.js';
 import {
   approvalSection,
@@ -9,15 +9,12 @@ import {
   ledgerReader,
   runGate,
   startScenario,
+  closeAfterEach,
   type Scenario,
 } from './gate-scenario.js';
 
 let s: Scenario;
-afterEach(async () => {
-  s.api.assertNoSchemaViolations();
-  s.api.assertNoUnknownRoutes();
-  await s.close();
-});
+closeAfterEach(() => s);
 
 /** A pull request that only rewords svc-ledger-reader, owned by payments. */
 function reword(author?: string) {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { pullRequestEvent } from '../support/events.js';
 import {
@@ -166,4 +167,17 @@ export function approvedStatus(s: Scenario) {
     context: CONTEXT,
     description: `Owners approved the 1 change at ${s.repo.headSha.slice(0, 7)}.`,
   };
+}
+
+/**
+ * Closes the running test's scenario after each test, once the API
+ * answered only with GitHub's documented shapes and known routes.
+ */
+export function closeAfterEach(current: () => Scenario): void {
+  afterEach(async () => {
+    const scenario = current();
+    scenario.api.assertNoSchemaViolations();
+    scenario.api.assertNoUnknownRoutes();
+    await scenario.close();
+  });
 }
